@@ -1,0 +1,224 @@
+"""Article: one document run through the pipeline once, with its tables as DataFrames.
+
+The pipeline runs in one direction: document -> normalised text -> sentences -> tone. Each
+stage reads only what earlier stages produced. Extractors that have not landed yet (actors,
+quotes, figures, contacts, stance) give empty tables with every contract column, so code written
+against the tables works today and fills up as they land.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from crisislens import tables
+from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
+from crisislens.lexicon import Lexicon, default_lexicon
+from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
+from crisislens.stance import tone
+from crisislens.text import Body, Sentence, count_words, normalise, split_sentences
+
+
+class Article:
+    """One parsed article: its normalised ``text`` and the tables extracted from it.
+
+    Build it with :func:`crisislens.parse`. Tables are pandas DataFrames with the columns of the
+    data contract (docs/tables.md); offsets are into :attr:`text`.
+
+    Raises:
+        EmptyInputError: the article has no text after normalisation.
+        InputTooLargeError: the body is longer than ``max_chars``.
+    """
+
+    def __init__(self, document: Document, *, lexicon: Lexicon | None = None,
+                 max_chars: int = MAX_CHARS) -> None:
+        self.document = document
+        where = document.path or document.article_id
+        if len(document.body) > max_chars:
+            raise InputTooLargeError(hint("too_large", path=where, size=len(document.body), limit=max_chars))
+        self.lexicon = lexicon or default_lexicon()
+        self.body: Body = normalise(document.body, markdown=document.markdown, lexicon=self.lexicon)
+        if not self.body.text.strip():
+            raise EmptyInputError(hint("empty", path=where))
+        self.sentence_spans: list[Sentence] = split_sentences(self.body, lexicon=self.lexicon)
+        self.rows: dict[str, list[dict[str, Any]]] = {
+            "articles": [self._article_row()],
+            "sentences": [self._sentence_row(s) for s in self.sentence_spans],
+            "mentions": [], "actors": [], "quotes": [], "figures": [], "contacts": [],
+        }
+
+    # --- identity -------------------------------------------------------------------------
+    @property
+    def article_id(self) -> str:
+        """The article's id (file stem, export ``id``, or a hash of the text)."""
+        return self.document.article_id
+
+    @property
+    def text(self) -> str:
+        """The normalised body; every ``start``/``end`` offset points into it."""
+        return self.body.text
+
+    @property
+    def title(self) -> str | None:
+        """The article's title, if known."""
+        return self.document.title
+
+    @property
+    def published(self) -> pd.Timestamp | None:
+        """The publication date (midnight), if known."""
+        return self.document.published
+
+    # --- tables -------------------------------------------------------------------------
+    @cached_property
+    def info(self) -> pd.DataFrame:
+        """The one-row ``articles`` table of this article."""
+        return tables.frame("articles", self.rows["articles"])
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: span, text, word count, stance and tone."""
+        return tables.frame("sentences", self.rows["sentences"])
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """One row per actor mention (filled by the actors extractor)."""
+        return tables.frame("mentions", self.rows["mentions"])
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor in the article (filled by the actors extractor)."""
+        return tables.frame("actors", self.rows["actors"])
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per attributed statement (filled by the quotes extractor)."""
+        return tables.frame("quotes", self.rows["quotes"])
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """One row per number with what it counts (filled by the figures extractor)."""
+        return tables.frame("figures", self.rows["figures"])
+
+    @cached_property
+    def contacts(self) -> pd.DataFrame:
+        """One row per pair of parties in a diplomatic contact (filled by the contacts extractor)."""
+        return tables.frame("contacts", self.rows["contacts"])
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Return every table of this article by name (``articles`` holds its one row)."""
+        return {"articles": self.info, **{name: getattr(self, name) for name in tables.EXTRACTION_TABLES}}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the article as plain Python data: metadata, text and table rows.
+
+        Example:
+            >>> parse("Talks went on. They ended.").to_dict()["sentences"][1]["text"]
+            'They ended.'
+        """
+        return {
+            "article_id": self.article_id, "title": self.title,
+            "published": None if self.published is None else self.published.date().isoformat(),
+            "text": self.text,
+            **{name: [dict(row) for row in self.rows[name]] for name in tables.EXTRACTION_TABLES},
+        }
+
+    def __repr__(self) -> str:
+        published = "" if self.published is None else f", published {self.published.date()}"
+        return (f"<Article {self.article_id!r}{published}: {len(self.sentence_spans)} sentences, "
+                f"{count_words(self.text)} words>")
+
+    # --- rows -------------------------------------------------------------------------
+    def _article_row(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "article_id": doc.article_id, "title": doc.title, "published": doc.published,
+            "source": doc.source, "url": doc.url, "path": doc.path,
+            "n_sentences": len(self.sentence_spans), "n_words": count_words(self.body.text),
+            "n_chars": len(self.body.text), "dateline": self.body.dateline, "encoding": doc.encoding,
+        }
+
+    def _sentence_row(self, sentence: Sentence) -> dict[str, Any]:
+        polarity, subjectivity = tone(sentence.text)
+        return {
+            "article_id": self.article_id, "sentence_id": sentence.sentence_id,
+            "paragraph_id": sentence.paragraph_id, "start": sentence.start, "end": sentence.end,
+            "text": sentence.text, "n_words": sentence.n_words, "stance": None,
+            "tone": round(polarity, 4), "subjectivity": round(subjectivity, 4),
+        }
+
+
+def parse(text_or_path: str | os.PathLike[str] | Document, *, published: object = None,
+          title: str | None = None, lexicon: Lexicon | None = None, max_chars: int = MAX_CHARS) -> Article:
+    """Parse one article from a file path, a string of text, or a Document.
+
+    A ``str`` is taken as a path when it names an existing file and has no line break; otherwise
+    it is the article text. ``published`` and ``title`` override what the file says.
+
+    Args:
+        text_or_path: path to a .txt/.md/.html file, the text itself, or a Document.
+        published: publication date (date, datetime or ISO string).
+        title: article title.
+        lexicon: a lexicon from :func:`crisislens.load_lexicon`; the bundled one by default.
+        max_chars: per-article size limit.
+
+    Returns:
+        The parsed :class:`Article`.
+
+    Raises:
+        InputError (or a subclass): the input cannot be read as one article.
+
+    Example:
+        >>> article = parse("Talks went on in Geneva. They ended.", published="2022-01-10")
+        >>> article.sentences.text.tolist()
+        ['Talks went on in Geneva.', 'They ended.']
+    """
+    document = _document(text_or_path)
+    if published is not None:
+        document = _replace(document, published=parse_date(published, where=document.article_id))
+    if title is not None:
+        document = _replace(document, title=title)
+    return Article(document, lexicon=lexicon, max_chars=max_chars)
+
+
+def _document(text_or_path: str | os.PathLike[str] | Document) -> Document:
+    if isinstance(text_or_path, Document):
+        return text_or_path
+    if isinstance(text_or_path, os.PathLike) or _looks_like_path(text_or_path):
+        items = read_file(Path(text_or_path))
+        documents = [d for d in items if isinstance(d, Document)]
+        failures = [f for f in items if isinstance(f, Failure)]
+        if len(items) != 1 or failures:
+            raise InputError(f"{text_or_path}: holds {len(documents)} articles and {len(failures)} unreadable "
+                             "rows; read exports and folders with crisislens.Corpus.from_paths")
+        return documents[0]
+    if not isinstance(text_or_path, str):
+        raise TypeError(f"parse() takes a path, a string of text or a Document, not {type(text_or_path).__name__}")
+    if _names_missing_file(text_or_path):
+        raise InputError(hint("missing", path=text_or_path))
+    return from_text(text_or_path)
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 1024:
+        return False
+    try:
+        return Path(value).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _names_missing_file(value: str) -> bool:
+    """A single word ending in a readable suffix ("data/a.txt") is a path with a typo, not an article."""
+    stripped = value.strip()
+    return (" " not in stripped and "\n" not in stripped
+            and stripped.lower().endswith(SUPPORTED_SUFFIXES) and not Path(stripped).exists())
+
+
+def _replace(document: Document, **changes: Any) -> Document:
+    from dataclasses import replace
+
+    return replace(document, **changes)

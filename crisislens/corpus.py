@@ -1,0 +1,243 @@
+"""Corpus: many articles parsed into one set of tables, with an ``errors`` table for what failed.
+
+A corpus run never stops at a bad input: every file, export row or DataFrame row that cannot be
+read or parsed becomes a row of ``errors`` (path, article_id, error class, message) and the run
+goes on. Output order follows the sorted input paths, so the same inputs give the same tables
+whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from crisislens import tables
+from crisislens.article import Article
+from crisislens.errors import CrisislensError
+from crisislens.lexicon import Lexicon, default_lexicon
+from crisislens.sources import MAX_CHARS, Document, Failure, expand_inputs, from_dataframe, read_file
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class Corpus:
+    """The tables of many articles, concatenated, plus ``articles`` and ``errors``.
+
+    Build it with :meth:`from_paths` (files, folders, globs, exports) or :meth:`from_dataframe`.
+    Every table is a DataFrame attribute: ``articles``, ``sentences``, ``mentions``, ``actors``,
+    ``quotes``, ``figures``, ``contacts``, ``errors``.
+    """
+
+    def __init__(self, frames: dict[str, pd.DataFrame]) -> None:
+        self._frames = {name: frames.get(name, tables.empty(name)) for name in tables.TABLES}
+
+    @classmethod
+    def from_paths(cls, paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                   workers: int | None = None, progress: bool = True, lexicon: Lexicon | None = None,
+                   max_chars: int = MAX_CHARS) -> Corpus:
+        """Parse every article in files, folders (recursively) and glob patterns.
+
+        Args:
+            paths_or_glob: one or many paths or patterns.
+            workers: worker processes (None or 1: this process).
+            progress: show a progress bar (notebook-aware).
+            lexicon: a lexicon from :func:`crisislens.load_lexicon`.
+            max_chars: per-article size limit; larger articles go to ``errors``.
+
+        Raises:
+            InputError: a path names nothing that exists.
+
+        Example:
+            >>> corpus = Corpus.from_paths("data/articles", progress=False)   # doctest: +SKIP
+            >>> corpus.errors.empty                                          # doctest: +SKIP
+            True
+        """
+        files = expand_inputs(paths_or_glob)
+        ids = _article_ids(files)
+        jobs = [(str(path), ids[path]) for path in files]
+        results = _run(_parse_file, jobs, workers=workers, progress=progress, lexicon=lexicon,
+                       max_chars=max_chars, unit="file")
+        return cls._collect(results)
+
+    @classmethod
+    def from_dataframe(cls, frame: pd.DataFrame, *, workers: int | None = None, progress: bool = True,
+                       lexicon: Lexicon | None = None, max_chars: int = MAX_CHARS) -> Corpus:
+        """Parse one article per row of a DataFrame with a ``text`` column (and optional id, title,
+        published, source, url)."""
+        documents = from_dataframe(frame)
+        results = _run(_parse_document, documents, workers=workers, progress=progress, lexicon=lexicon,
+                       max_chars=max_chars, unit="article")
+        return cls._collect(results)
+
+    @classmethod
+    def _collect(cls, results: Iterable[Rows]) -> Corpus:
+        merged: Rows = {name: [] for name in tables.TABLES}
+        for rows in results:
+            for name, table_rows in rows.items():
+                merged[name].extend(table_rows)
+        return cls({name: tables.frame(name, merged[name]) for name in tables.TABLES})
+
+    # --- tables ---------------------------------------------------------------------------
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per parsed article."""
+        return self._frames["articles"]
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence of every article."""
+        return self._frames["sentences"]
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """One row per actor mention."""
+        return self._frames["mentions"]
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor per article."""
+        return self._frames["actors"]
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """One row per attributed statement."""
+        return self._frames["quotes"]
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        """One row per number with what it counts."""
+        return self._frames["figures"]
+
+    @property
+    def contacts(self) -> pd.DataFrame:
+        """One row per pair of parties in a diplomatic contact."""
+        return self._frames["contacts"]
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """One row per input that could not be read or parsed."""
+        return self._frames["errors"]
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Return every table by name, in contract order."""
+        return dict(self._frames)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __repr__(self) -> str:
+        return (f"<Corpus: {len(self.articles)} articles, {len(self.sentences)} sentences, "
+                f"{len(self.errors)} errors>")
+
+    # --- output ---------------------------------------------------------------------------
+    def to_csv(self, folder: str | os.PathLike[str]) -> list[Path]:
+        """Write one ``<table>.csv`` per table into ``folder`` and return the paths.
+
+        Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or
+        carriage return) are prefixed with an apostrophe; :func:`crisislens.read_tables` removes it.
+        """
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, df in self._frames.items():
+            path = out / f"{name}.csv"
+            tables.protect_for_csv(df).to_csv(path, index=False, date_format="%Y-%m-%d")
+            paths.append(path)
+        return paths
+
+    def to_parquet(self, folder: str | os.PathLike[str]) -> list[Path]:
+        """Write one ``<table>.parquet`` per table into ``folder`` (exact text, typed columns)."""
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, df in self._frames.items():
+            path = out / f"{name}.parquet"
+            df.to_parquet(path, index=False)
+            paths.append(path)
+        return paths
+
+
+def _article_ids(files: list[Path]) -> dict[Path, str]:
+    """Each file's id is its stem; files sharing a stem use their path (without suffix) instead."""
+    stems = Counter(p.stem for p in files)
+    if all(count == 1 for count in stems.values()):
+        return {p: p.stem for p in files}
+    root = Path(os.path.commonpath([str(p.parent.resolve()) for p in files]))
+    return {p: p.stem if stems[p.stem] == 1 else p.resolve().relative_to(root).with_suffix("").as_posix()
+            for p in files}
+
+
+_WORKER_LEXICON: Lexicon | None = None
+_WORKER_MAX_CHARS: int = MAX_CHARS
+
+
+def _init_worker(lexicon: Lexicon | None, max_chars: int) -> None:
+    global _WORKER_LEXICON, _WORKER_MAX_CHARS  # noqa: PLW0603 - per-process settings of a worker
+    _WORKER_LEXICON, _WORKER_MAX_CHARS = lexicon, max_chars
+
+
+def _run(function: Any, jobs: list[Any], *, workers: int | None, progress: bool, lexicon: Lexicon | None,
+         max_chars: int, unit: str) -> Iterator[Rows]:
+    from tqdm.auto import tqdm
+
+    lexicon = lexicon or default_lexicon()
+    bar = tqdm(total=len(jobs), unit=unit, disable=not progress or len(jobs) < 2, leave=False)
+    try:
+        if workers is None or workers <= 1 or len(jobs) < 2:
+            _init_worker(lexicon, max_chars)
+            for job in jobs:
+                yield function(job)
+                bar.update()
+        else:
+            chunksize = max(1, min(64, len(jobs) // (workers * 8)))
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(lexicon, max_chars)) as pool:
+                for rows in pool.map(function, jobs, chunksize=chunksize):
+                    yield rows
+                    bar.update()
+    finally:
+        bar.close()
+
+
+def _parse_file(job: tuple[str, str]) -> Rows:
+    """Read and parse one file; everything that goes wrong becomes an ``errors`` row."""
+    path, article_id = job
+    try:
+        items = read_file(path, max_chars=_WORKER_MAX_CHARS)
+    except CrisislensError as exc:
+        return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
+    except Exception as exc:  # noqa: BLE001 - a corpus run must never lose the other files
+        return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
+    rows: Rows = {name: [] for name in tables.TABLES}
+    single = len(items) == 1
+    for item in items:
+        if isinstance(item, Document) and single:
+            item = replace(item, article_id=article_id)
+        _merge(rows, _parse_document(item))
+    return rows
+
+
+def _parse_document(item: Document | Failure) -> Rows:
+    if isinstance(item, Failure):
+        return {"errors": [_error_row(item)]}
+    try:
+        article = Article(item, lexicon=_WORKER_LEXICON, max_chars=_WORKER_MAX_CHARS)
+    except Exception as exc:  # noqa: BLE001 - recorded in the errors table, the run goes on
+        return {"errors": [_error_row(Failure.from_exception(exc, item.path, item.article_id))]}
+    return article.rows
+
+
+def _merge(into: Rows, rows: Rows) -> None:
+    for name, table_rows in rows.items():
+        into.setdefault(name, []).extend(table_rows)
+
+
+def _error_row(failure: Failure) -> dict[str, Any]:
+    return {"path": failure.path, "article_id": failure.article_id, "error": failure.error,
+            "message": failure.message}

@@ -1,0 +1,184 @@
+"""Language data as files: loading, validating and combining lexicons.
+
+Each lexicon file is a CSV with a header row, one entry per line; lines starting with ``#`` are
+comments. The bundled files live next to this module and are described in README.md here. Users
+extend a lexicon by passing their own files, whose name ends with the name of the file they add to
+(``my_abbreviations.csv`` adds to ``abbreviations.csv``)::
+
+    lex = load_lexicon("my_abbreviations.csv")
+    article = crisislens.parse(text, lexicon=lex)
+
+Validation names the file and line of the first problem (:class:`~crisislens.errors.LexiconError`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from crisislens.errors import LexiconError, hint
+
+Validator = Callable[[str], str | None]
+
+
+def _one_of(*allowed: str) -> Validator:
+    def check(value: str) -> str | None:
+        return None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
+    return check
+
+
+def _non_empty(value: str) -> str | None:
+    return None if value.strip() else "empty value"
+
+
+def _regex(value: str) -> str | None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        return f"invalid regular expression {value!r}: {exc}"
+    return None
+
+
+def _single_word(value: str) -> str | None:
+    return None if value and " " not in value.strip() else f"{value!r} must be one word"
+
+
+def _optional(value: str) -> str | None:
+    return None
+
+
+SPECS: dict[str, dict[str, Validator]] = {
+    "abbreviations": {"abbreviation": _non_empty, "kind": _one_of("title", "abbrev")},
+    "sentence_openers": {"word": _single_word},
+    "boilerplate": {"pattern": _regex, "note": _optional},
+}
+"""For each lexicon table, its columns and how each value is checked."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Validated lexicon entries, with the lookups the extractors need built once."""
+
+    entries: dict[str, tuple[dict[str, str], ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def table(self, name: str) -> tuple[dict[str, str], ...]:
+        """Return the rows of lexicon table ``name`` (bundled plus user files)."""
+        return self.entries.get(name, ())
+
+    @cached_property
+    def title_abbreviations(self) -> frozenset[str]:
+        """Lower-cased abbreviations (without final dot) that never end a sentence ("Mr", "gen")."""
+        return frozenset(_strip_dot(r["abbreviation"]) for r in self.table("abbreviations") if r["kind"] == "title")
+
+    @cached_property
+    def title_abbreviations_cased(self) -> frozenset[str]:
+        """Title abbreviations as written and in capitals, without final dot ("Gen", "GEN")."""
+        written = [r["abbreviation"].strip().rstrip(".") for r in self.table("abbreviations") if r["kind"] == "title"]
+        return frozenset(written + [w.upper() for w in written])
+
+    @cached_property
+    def other_abbreviations(self) -> frozenset[str]:
+        """Lower-cased abbreviations that end a sentence only before a typical sentence opener."""
+        return frozenset(_strip_dot(r["abbreviation"]) for r in self.table("abbreviations") if r["kind"] == "abbrev")
+
+    @cached_property
+    def sentence_openers(self) -> frozenset[str]:
+        """Words that usually open a sentence ("The", "He"), used after ambiguous abbreviations."""
+        return frozenset(r["word"].strip() for r in self.table("sentence_openers"))
+
+    @cached_property
+    def boilerplate(self) -> re.Pattern[str] | None:
+        """One pattern matching a whole boilerplate line ("SEE ALSO:", "Advertisement")."""
+        patterns = [r["pattern"] for r in self.table("boilerplate")]
+        if not patterns:
+            return None
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _strip_dot(abbreviation: str) -> str:
+    return abbreviation.strip().rstrip(".").lower()
+
+
+def bundled_files() -> list[Path]:
+    """Return the paths of the lexicon files shipped with crisislens."""
+    folder = resources.files(__name__)
+    return sorted(Path(str(folder / name)) for name in (f"{table}.csv" for table in SPECS))
+
+
+def load_lexicon(*paths: str | Path, bundled: bool = True) -> Lexicon:
+    """Load the bundled lexicon plus the user files in ``paths``.
+
+    Args:
+        *paths: CSV files whose name ends with a lexicon table name (``my_abbreviations.csv``).
+        bundled: start from the bundled files (default) or from the user files alone.
+
+    Returns:
+        A validated :class:`Lexicon`.
+
+    Raises:
+        LexiconError: a file is missing, has the wrong columns or an invalid value (names file:line).
+
+    Example:
+        >>> lex = load_lexicon()
+        >>> "mr" in lex.title_abbreviations
+        True
+    """
+    files = (bundled_files() if bundled else []) + [Path(p) for p in paths]
+    entries: dict[str, list[dict[str, str]]] = {name: [] for name in SPECS}
+    for path in files:
+        table = _table_of(path)
+        entries[table].extend(_read(path, table))
+    return Lexicon({k: tuple(v) for k, v in entries.items()}, tuple(str(p) for p in files))
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """Return the bundled lexicon, loaded and validated once per process."""
+    return load_lexicon()
+
+
+def _table_of(path: Path) -> str:
+    stem = path.stem.lower()
+    for table in sorted(SPECS, key=len, reverse=True):
+        if stem == table or stem.endswith(("_" + table, "-" + table)):
+            return table
+    raise LexiconError(hint("lexicon", path=path, line=0, problem=(
+        f"cannot tell which lexicon this file extends; name it after one of {', '.join(SPECS)} "
+        "(for example my_abbreviations.csv)")))
+
+
+def _read(path: Path, table: str) -> list[dict[str, str]]:
+    spec = SPECS[table]
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(hint("lexicon", path=path, line=0, problem=f"cannot read: {exc}")) from exc
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not line.lstrip().startswith("#")]
+    if not numbered:
+        raise LexiconError(hint("lexicon", path=path, line=1, problem="no header row"))
+    rows = csv.reader(line for _, line in numbered)
+    header = [h.strip() for h in next(rows)]
+    missing = [c for c in spec if c not in header]
+    if missing:
+        raise LexiconError(hint("lexicon", path=path, line=numbered[0][0],
+                                problem=f"header lacks column(s) {missing}; expected {list(spec)}"))
+    out = []
+    for (line_no, _), values in zip(numbered[1:], rows):
+        if len(values) != len(header):
+            raise LexiconError(hint("lexicon", path=path, line=line_no,
+                                    problem=f"{len(values)} values for {len(header)} columns"))
+        row = {h: v.strip() for h, v in zip(header, values)}
+        for column, check in spec.items():
+            problem = check(row[column])
+            if problem:
+                raise LexiconError(hint("lexicon", path=path, line=line_no, problem=f"{column}: {problem}"))
+        out.append(row)
+    return out

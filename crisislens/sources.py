@@ -1,0 +1,491 @@
+"""Reading articles from files, folders, exports, DataFrames and strings into Documents.
+
+Reads: ``.txt`` and ``.md`` (optional YAML front matter; a ``.txt`` file's first line is its title
+when the front matter gives none), ``.html``/``.htm`` (the ``<article>`` element or the body, title and
+dates from meta tags), ``.jsonl`` and ``.csv`` exports (one article per row/line: ``id``, ``text``,
+``title``, ``published``, ``source``, ``url``), pandas DataFrames with those columns, and plain strings.
+Folders are searched recursively for those extensions; glob patterns are expanded.
+
+Encodings: UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark; otherwise
+Windows-1252, and Latin-1 for the few bytes Windows-1252 leaves undefined. Files with NUL bytes or
+many control characters are refused as binary. Front matter is read with a safe YAML loader that
+builds plain values only and refuses aliases, so nothing in a file is ever executed or expanded.
+
+Deliberately not done: fetching URLs, reading PDFs or Word files, guessing the language.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import math
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from crisislens.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    ExportFormatError,
+    FrontMatterError,
+    InputError,
+    InputTooLargeError,
+    UnsupportedFormatError,
+    hint,
+)
+
+MAX_CHARS = 1_000_000
+"""Default per-article size limit in characters (a long news article has about 50,000)."""
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+EXPORT_SUFFIXES = (".jsonl", ".csv")
+SUPPORTED_SUFFIXES = ARTICLE_SUFFIXES + EXPORT_SUFFIXES
+
+TITLE_KEYS = ("title", "headline")
+DATE_KEYS = ("published", "date", "published_time", "pubdate", "datetime")
+SOURCE_KEYS = ("source", "publisher", "site", "outlet")
+URL_KEYS = ("url", "source_url", "link")
+_FRONT_MATTER_LIMIT = 65_536
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from its source, before any analysis."""
+
+    article_id: str
+    body: str
+    title: str | None = None
+    published: pd.Timestamp | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    markdown: bool = False
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input (file, export row) that could not be read; becomes a row of the ``errors`` table."""
+
+    path: str | None
+    article_id: str | None
+    error: str
+    message: str
+
+    @classmethod
+    def from_exception(cls, exc: Exception, path: str | None, article_id: str | None) -> Failure:
+        """Record ``exc`` for ``path``/``article_id``."""
+        return cls(path, article_id, type(exc).__name__, str(exc))
+
+
+def from_text(text: str, *, article_id: str | None = None, title: str | None = None,
+              published: object = None, source: str | None = None, url: str | None = None) -> Document:
+    """Make a Document from article text given as a string.
+
+    The id defaults to ``doc-`` plus a short hash of the text, so the same text gets the same id.
+
+    Example:
+        >>> from_text("Talks went on.", title="Talks").title
+        'Talks'
+    """
+    if article_id is None:
+        article_id = "doc-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:10]
+    return Document(article_id, text, title=title, published=parse_date(published, where=article_id),
+                    source=source, url=url)
+
+
+def expand_inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Turn files, folders (searched recursively) and glob patterns into a sorted list of files.
+
+    Raises:
+        InputError: an input names nothing that exists.
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            files.append(path)
+        elif glob.has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
+            files.extend(p for p in matches if p.is_file())
+        else:
+            raise InputError(hint("missing", path=item))
+    seen: set[Path] = set()
+    return [p for p in files if not (p in seen or seen.add(p))]
+
+
+def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS) -> list[Document | Failure]:
+    """Read one file into Documents (one for an article file, one per row for an export).
+
+    A problem with the whole file raises; a problem with one row of an export gives a Failure.
+
+    Raises:
+        InputError (or a subclass): missing, unsupported, binary, too large or malformed file.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormatError(hint("unsupported", path=path, suffix=suffix or "(none)",
+                                          supported=", ".join(SUPPORTED_SUFFIXES)))
+    try:
+        size = path.stat().st_size
+        if suffix in ARTICLE_SUFFIXES and size > 4 * max_chars:
+            raise InputTooLargeError(hint("too_large", path=path, size=size, limit=max_chars))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(hint("missing", path=path)) from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder; pass it to Corpus.from_paths to read every article in it") from None
+    text, encoding = decode(data, where=str(path))
+    if suffix in EXPORT_SUFFIXES:
+        return list(_read_export(path, text, encoding))
+    if suffix in (".html", ".htm"):
+        return [_read_html(path, text, encoding)]
+    return [_read_text_file(path, text, encoding, markdown=suffix in (".md", ".markdown"))]
+
+
+def decode(data: bytes, *, where: str = "<bytes>") -> tuple[str, str]:
+    """Decode file bytes: UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1252 / Latin-1.
+
+    Returns:
+        The text and the name of the encoding used.
+
+    Raises:
+        EmptyInputError: no bytes at all.
+        BinaryInputError: NUL bytes (without a UTF-16 BOM) or many control characters.
+    """
+    if not data.strip():
+        raise EmptyInputError(hint("empty", path=where))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise BinaryInputError(hint("binary", path=where)) from None
+    if b"\x00" in data:
+        raise BinaryInputError(hint("binary", path=where))
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    sample = text[:65_536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
+    if controls > max(8, len(sample) // 100):
+        raise BinaryInputError(hint("binary", path=where))
+    return text, encoding
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that also refuses aliases (no 'billion laughs' expansion)."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def split_front_matter(text: str, *, where: str = "<text>") -> tuple[dict[str, object], str]:
+    """Separate YAML front matter (between ``---`` lines at the top) from the body.
+
+    Returns:
+        The front matter as a dict (empty when there is none) and the rest of the text.
+
+    Raises:
+        FrontMatterError: unterminated, too long, not a mapping, or invalid YAML.
+
+    Example:
+        >>> split_front_matter("---\\ntitle: Talks\\n---\\nBody")
+        ({'title': 'Talks'}, 'Body')
+    """
+    stripped = text.lstrip("\ufeff")
+    first_line, _, rest = stripped.partition("\n")
+    if first_line.rstrip() != "---":
+        return {}, text
+    end = -1
+    pos = 0
+    while pos < len(rest):
+        line_end = rest.find("\n", pos)
+        line_end = len(rest) if line_end < 0 else line_end
+        if rest[pos:line_end].rstrip() in ("---", "..."):
+            end = pos
+            break
+        if pos > _FRONT_MATTER_LIMIT:
+            break
+        pos = line_end + 1
+    if end < 0:
+        raise FrontMatterError(hint("front_matter", path=where,
+                                    problem="no closing '---' line within the first 64 KB"))
+    block, body = rest[:end], rest[end:].partition("\n")[2]
+    try:
+        loaded = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        problem = str(exc).replace("\n", " ")
+        raise FrontMatterError(hint("front_matter", path=where, problem=problem)) from None
+    if loaded is None:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        raise FrontMatterError(hint("front_matter", path=where,
+                                    problem=f"expected 'key: value' lines, got a {type(loaded).__name__}"))
+    return {str(k): v for k, v in loaded.items()}, body
+
+
+def parse_date(value: object, *, where: str = "<input>") -> pd.Timestamp | None:
+    """Return the calendar date of ``value`` (date, datetime, ISO or common string) or None.
+
+    A time zone is dropped after taking the local date, so "2022-01-20 23:00-05:00" is 2022-01-20.
+    An unreadable date gives None and a warning naming ``where`` (never a guessed date).
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        stamp = pd.Timestamp(value)
+    else:
+        try:
+            stamp = pd.Timestamp(str(value).strip())
+        except (ValueError, TypeError, OverflowError):
+            warnings.warn(f"{where}: cannot read the date {str(value)[:60]!r}; published left empty",
+                          stacklevel=2)
+            return None
+    if stamp is pd.NaT:
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.normalize()
+
+
+def _scalar(meta: dict[str, object], keys: tuple[str, ...]) -> object:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, (str, int, float, date, datetime)) and not isinstance(value, bool):
+            return value
+    return None
+
+
+def _text_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _read_text_file(path: Path, text: str, encoding: str, *, markdown: bool) -> Document:
+    meta, body = split_front_matter(text, where=str(path))
+    title = _text_or_none(_scalar(meta, TITLE_KEYS))
+    if title is None:
+        title, body = _title_line(body, markdown=markdown)
+    extra = {k: str(v) for k, v in meta.items()
+             if isinstance(v, (str, int, float, date, datetime)) and k not in TITLE_KEYS + URL_KEYS}
+    return Document(
+        article_id=path.stem, body=body, title=title,
+        published=parse_date(_scalar(meta, DATE_KEYS), where=str(path)),
+        source=_text_or_none(_scalar(meta, SOURCE_KEYS)), url=_text_or_none(_scalar(meta, URL_KEYS)),
+        path=str(path), markdown=markdown, encoding=encoding, meta=extra,
+    )
+
+
+def _title_line(body: str, *, markdown: bool) -> tuple[str | None, str]:
+    """Take the first line as the title (a '#' heading for Markdown) when more text follows."""
+    lines = body.lstrip("\ufeff").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not any(line.strip() for line in lines[first + 1:]):
+        return None, body
+    line = lines[first].strip()
+    if markdown:
+        if not line.startswith("# "):
+            return None, body
+        line = line[2:].strip()
+    return " ".join(line.split()), "\n".join(lines[first + 1:])
+
+
+class _HTMLText(HTMLParser):
+    """Collects an HTML page's visible text with paragraph breaks, its title and meta tags."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
+            "button", "template", "iframe", "select"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+             "article", "tr", "pre", "figcaption", "dd", "dt", "ul", "ol", "table", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.article_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.h1 = ""
+        self._skip = 0
+        self._article = 0
+        self._in_title = False
+        self._in_h1 = False
+        self.time: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            if key and "content" in values:
+                self.meta.setdefault(key, values["content"])
+        elif tag == "link" and values.get("rel", "").lower() == "canonical":
+            self.meta.setdefault("canonical", values.get("href", ""))
+        elif tag == "time" and self.time is None and values.get("datetime"):
+            self.time = values["datetime"]
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag == "article":
+            self._article += 1
+        self._in_title = self._in_title or tag == "title"
+        self._in_h1 = self._in_h1 or tag == "h1"
+        if tag in self.BLOCK:
+            self._emit("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag == "article" and self._article:
+            self._article -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag == "h1":
+            self._in_h1 = False
+        if tag in self.BLOCK:
+            self._emit("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if self._skip:
+            return
+        if self._in_h1:
+            self.h1 += data
+            return
+        self._emit(" ".join(data.split("\n")))
+
+    def _emit(self, text: str) -> None:
+        if self._skip:
+            return
+        self.parts.append(text)
+        if self._article:
+            self.article_parts.append(text)
+
+
+def _read_html(path: Path, text: str, encoding: str) -> Document:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    body = "".join(parser.article_parts if "".join(parser.article_parts).strip() else parser.parts)
+    meta = parser.meta
+    title = _text_or_none(meta.get("og:title") or parser.h1 or parser.title)
+    published = (meta.get("article:published_time") or meta.get("date") or meta.get("pubdate")
+                 or meta.get("datepublished") or parser.time)
+    return Document(
+        article_id=path.stem, body=body, title=title, published=parse_date(published, where=str(path)),
+        source=_text_or_none(meta.get("og:site_name")), url=_text_or_none(meta.get("og:url") or meta.get("canonical")),
+        path=str(path), markdown=False, encoding=encoding,
+    )
+
+
+EXPORT_COLUMNS = ("id", "text", "title", "published", "source", "url")
+
+
+def _read_export(path: Path, text: str, encoding: str) -> Iterator[Document | Failure]:
+    if path.suffix.lower() == ".jsonl":
+        rows: list[dict[str, object] | Failure] = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rows.append(Failure(str(path), f"{path.stem}-{n}", "ExportFormatError",
+                                    f"{path}:{n}: not a JSON object ({exc.msg})"))
+                continue
+            if not isinstance(record, dict):
+                rows.append(Failure(str(path), f"{path.stem}-{n}", "ExportFormatError",
+                                    f"{path}:{n}: expected a JSON object, got {type(record).__name__}"))
+                continue
+            record.setdefault("_row", n)
+            rows.append(record)
+        if not any(isinstance(r, dict) for r in rows) and not rows:
+            raise EmptyInputError(hint("empty", path=path))
+        records = [r for r in rows if isinstance(r, dict)]
+        if records and not any("text" in r for r in records):
+            raise ExportFormatError(hint("export_columns", path=path, columns=sorted(records[0])))
+        yield from (r for r in rows if isinstance(r, Failure))
+        yield from _documents_from_records(records, path=str(path), stem=path.stem, encoding=encoding)
+        return
+    import io
+
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ExportFormatError(f"{path}: not a readable CSV export ({exc})") from None
+    if "text" not in frame.columns:
+        raise ExportFormatError(hint("export_columns", path=path, columns=list(frame.columns)))
+    records = frame.to_dict("records")
+    for n, record in enumerate(records, 2):
+        record["_row"] = n
+    yield from _documents_from_records(records, path=str(path), stem=path.stem, encoding=encoding)
+
+
+def from_dataframe(frame: pd.DataFrame, *, name: str = "frame") -> list[Document]:
+    """Make Documents from a DataFrame with a ``text`` column (and optional id, title, published, source, url).
+
+    Raises:
+        ExportFormatError: no ``text`` column.
+    """
+    if "text" not in frame.columns:
+        raise ExportFormatError(hint("export_columns", path=name, columns=list(frame.columns)))
+    records = frame.to_dict("records")
+    for n, record in enumerate(records, 1):
+        record["_row"] = n
+    return [d for d in _documents_from_records(records, path=None, stem=name, encoding=None)
+            if isinstance(d, Document)]
+
+
+def _documents_from_records(records: list[dict[str, object]], *, path: str | None, stem: str,
+                            encoding: str | None) -> Iterator[Document]:
+    for record in records:
+        row = record.get("_row")
+        given_id = _text_or_none(record.get("id")) if not _missing(record.get("id")) else None
+        article_id = given_id or f"{stem}-{row}"
+        body = record.get("text")
+        body = "" if _missing(body) else str(body)
+        where = f"{path or stem}:{row}"
+        yield Document(
+            article_id=article_id, body=body,
+            title=None if _missing(record.get("title")) else _text_or_none(record.get("title")),
+            published=parse_date(None if _missing(record.get("published")) else record.get("published"),
+                                 where=where),
+            source=None if _missing(record.get("source")) else _text_or_none(record.get("source")),
+            url=None if _missing(record.get("url")) else _text_or_none(record.get("url")),
+            path=path, encoding=encoding,
+        )
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
