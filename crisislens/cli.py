@@ -1,0 +1,160 @@
+"""The ``crisislens`` command: parse articles into tables, show one article, score against gold.
+
+Every subcommand is a thin layer over the library functions of the same name, so what the CLI
+does can be done (and tested) from Python too.
+
+Exit codes: 0 success; 1 nothing could be parsed (or, with ``--strict``, anything failed);
+2 unusable command line or input (missing path, unsupported file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from crisislens import __version__
+from crisislens.errors import CrisislensError
+
+EXAMPLES = {
+    "parse": "crisislens parse data/articles --out output --format csv",
+    "show": "crisislens show data/articles/ukraine-border-crisis-blinken.txt",
+    "evaluate": "crisislens evaluate tests/gold/seed output",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``crisislens`` command."""
+    parser = argparse.ArgumentParser(
+        prog="crisislens",
+        description="Read crisis news articles as data: quotes, figures, actors, contacts and stance tables.",
+        epilog="Examples:\n  " + "\n  ".join(EXAMPLES.values()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"crisislens {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse", help="parse articles into one file per table",
+        description="Parse articles (files, folders, globs, .jsonl/.csv exports) into one file per table: "
+                    "articles, sentences, mentions, actors, quotes, figures, contacts, errors.",
+        epilog=f"Example:\n  {EXAMPLES['parse']}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    parse.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
+    parse.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
+    parse.add_argument("--format", choices=("csv", "parquet"), default="csv", help="output format (default csv)")
+    parse.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    parse.add_argument("--max-chars", type=int, default=None, metavar="N",
+                       help="per-article size limit in characters (default 1,000,000)")
+    parse.add_argument("--lexicon", nargs="*", default=[], metavar="FILE",
+                       help="extra lexicon files (named after the table they extend, e.g. my_abbreviations.csv)")
+    parse.add_argument("--strict", action="store_true", help="exit 1 if any input failed")
+    parse.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    show = commands.add_parser(
+        "show", help="print a readable summary of one article",
+        description="Print an article's metadata, sentences and extracted rows in the terminal.",
+        epilog=f"Example:\n  {EXAMPLES['show']}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    show.add_argument("file", metavar="FILE", help="a .txt, .md or .html article")
+    show.add_argument("--published", default=None, help="publication date, if the file does not say")
+    show.add_argument("--width", type=int, default=100, help="line width (default 100)")
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score predicted tables against gold annotations",
+        description="Score tables written by 'crisislens parse' against gold: JSON gold files (GOLD.md format) "
+                    "or a brat attribution corpus (a folder with .ann files). Prints precision, recall, F1 "
+                    "and attribute accuracies.",
+        epilog=f"Example:\n  {EXAMPLES['evaluate']}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    evaluate.add_argument("gold", metavar="GOLD", help="a gold .json file, a folder of them, or a brat folder")
+    evaluate.add_argument("pred", metavar="PRED", help="a folder of tables written by 'crisislens parse'")
+    evaluate.add_argument("--out", type=Path, default=None, metavar="FILE", help="also write the scores as CSV")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``crisislens`` command with ``argv``; return the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return {"parse": _parse, "show": _show, "evaluate": _evaluate}[args.command](args)
+    except CrisislensError as exc:
+        print(f"crisislens: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from crisislens.corpus import Corpus
+    from crisislens.lexicon import load_lexicon
+    from crisislens.sources import MAX_CHARS
+
+    lexicon = load_lexicon(*args.lexicon) if args.lexicon else None
+    corpus = Corpus.from_paths(args.inputs, workers=args.workers, progress=not args.quiet, lexicon=lexicon,
+                               max_chars=args.max_chars or MAX_CHARS)
+    written = corpus.to_parquet(args.out) if args.format == "parquet" else corpus.to_csv(args.out)
+    n_ok, n_bad = len(corpus.articles), len(corpus.errors)
+    if not args.quiet:
+        counts = ", ".join(f"{len(df):,} {name}" for name, df in corpus.tables().items())
+        print(f"crisislens: wrote {len(written)} tables to {args.out} ({counts})")
+    if n_bad:
+        print(f"crisislens: {n_bad} input(s) failed; see {args.out / ('errors.' + args.format)}", file=sys.stderr)
+        for row in corpus.errors.head(5).itertuples():
+            print(f"  {row.error}: {row.message}", file=sys.stderr)
+    if n_ok == 0:
+        print("crisislens: error: no article could be parsed", file=sys.stderr)
+        return 1
+    return 1 if (args.strict and n_bad) else 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from crisislens.article import parse
+
+    article = parse(args.file, published=args.published)
+    print(summary(article, width=args.width))
+    return 0
+
+
+def summary(article: object, *, width: int = 100) -> str:
+    """Return a readable plain-text summary of an Article: metadata, table sizes, sentences, rows."""
+    from crisislens.article import Article
+
+    assert isinstance(article, Article)
+    published = "unknown" if article.published is None else article.published.date().isoformat()
+    lines = [
+        article.title or "(no title)",
+        "=" * min(width, len(article.title or "(no title)")),
+        f"id: {article.article_id}   published: {published}   dateline: {article.body.dateline or '-'}",
+        "tables: " + ", ".join(f"{name} {len(df)}" for name, df in article.tables().items()),
+        "",
+        "Sentences (tone = TextBlob polarity)",
+    ]
+    for row in article.sentences.itertuples():
+        head = f"{row.sentence_id:>3} [{row.tone:+.2f}] "
+        lines.extend(textwrap.wrap(row.text, width=width, initial_indent=head,
+                                   subsequent_indent=" " * len(head)))
+    for name in ("quotes", "figures", "contacts", "actors"):
+        df = article.tables()[name]
+        if len(df):
+            lines += ["", f"{name.capitalize()} ({len(df)})", _table_text(df, width)]
+    return "\n".join(lines)
+
+
+def _table_text(df: pd.DataFrame, width: int) -> str:
+    shown = [c for c in df.columns if c not in ("article_id", "start", "end")]
+    with pd.option_context("display.width", width, "display.max_colwidth", 40, "display.max_columns", 12):
+        return df[shown].to_string(index=False)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from crisislens import evaluate
+
+    scores = evaluate.run(args.gold, args.pred)
+    print(evaluate.format_scores(scores))
+    if args.out:
+        scores.to_csv(args.out, index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
