@@ -4,12 +4,15 @@ Reads: ``.txt`` and ``.md`` (optional YAML front matter; a ``.txt`` file's first
 when the front matter gives none), ``.html``/``.htm`` (the ``<article>`` element or the body, title and
 dates from meta tags), ``.jsonl`` and ``.csv`` exports (one article per row/line: ``id``, ``text``,
 ``title``, ``published``, ``source``, ``url``), pandas DataFrames with those columns, and plain strings.
-Folders are searched recursively for those extensions; glob patterns are expanded.
+Folders are searched recursively for those extensions (hidden folders skipped); glob patterns are
+expanded the same way, and a pattern that matches nothing is an error like a missing path.
 
-Encodings: UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark; otherwise
+Encodings: UTF-8 (with or without byte-order mark) and UTF-16/UTF-32 with a byte-order mark; otherwise
 Windows-1252, and Latin-1 for the few bytes Windows-1252 leaves undefined. Files with NUL bytes or
 many control characters are refused as binary. Front matter is read with a safe YAML loader that
-builds plain values only and refuses aliases, so nothing in a file is ever executed or expanded.
+builds plain values only and refuses aliases and deep nesting, so nothing in a file is ever
+executed or expanded. Dates are taken only when they name a day: "2022", "February 2022", "today"
+and dates pandas cannot hold give None and a warning, never a made-up day.
 
 Deliberately not done: fetching URLs, reading PDFs or Word files, guessing the language.
 """
@@ -30,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from dateutil import parser as dateutil_parser
 
 from crisislens.errors import (
     BinaryInputError,
@@ -54,6 +58,8 @@ DATE_KEYS = ("published", "date", "published_time", "pubdate", "datetime")
 SOURCE_KEYS = ("source", "publisher", "site", "outlet")
 URL_KEYS = ("url", "source_url", "link")
 _FRONT_MATTER_LIMIT = 65_536
+_FRONT_MATTER_DEPTH = 20
+_RELATIVE_DATES = frozenset({"now", "today", "tomorrow", "yesterday"})
 
 
 @dataclass(frozen=True)
@@ -115,18 +121,29 @@ def expand_inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files.extend(_folder_files(path))
         elif path.is_file():
             files.append(path)
         elif glob.has_magic(str(item)):
+            # A pattern is read like a folder: matched folders are searched, unsupported files skipped.
             matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
-            files.extend(p for p in matches if p.is_file())
+            if not matches:
+                raise InputError(hint("missing", path=item))
+            for match in matches:
+                if match.is_dir():
+                    files.extend(_folder_files(match))
+                elif match.is_file() and match.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(match)
         else:
             raise InputError(hint("missing", path=item))
     seen: set[Path] = set()
     return [p for p in files if not (p in seen or seen.add(p))]
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
 
 
 def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS) -> list[Document | Failure]:
@@ -160,47 +177,64 @@ def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS) -> li
 
 
 def decode(data: bytes, *, where: str = "<bytes>") -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1252 / Latin-1.
+    """Decode file bytes: UTF-8 (BOM optional), UTF-16/UTF-32 with BOM, else Windows-1252 / Latin-1.
 
     Returns:
         The text and the name of the encoding used.
 
     Raises:
         EmptyInputError: no bytes at all.
-        BinaryInputError: NUL bytes (without a UTF-16 BOM) or many control characters.
+        BinaryInputError: NUL bytes (without a UTF-16/UTF-32 BOM) or many control characters.
     """
     if not data.strip():
         raise EmptyInputError(hint("empty", path=where))
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # The UTF-32 little-endian BOM begins with the UTF-16 one, so it is tested first.
+    wide = next((name for bom, name in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                                         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+                 if data.startswith(bom)), None)
+    if wide is not None:
         try:
-            return data.decode("utf-16"), "utf-16"
+            text, encoding = data.decode(wide), wide
         except UnicodeDecodeError:
             raise BinaryInputError(hint("binary", path=where)) from None
-    if b"\x00" in data:
+    elif b"\x00" in data:
         raise BinaryInputError(hint("binary", path=where))
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
+    else:
         try:
-            text, encoding = data.decode("cp1252"), "cp1252"
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
     sample = text[:65_536]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
-    if controls > max(8, len(sample) // 100):
+    if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise BinaryInputError(hint("binary", path=where))
     return text, encoding
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that also refuses aliases (no 'billion laughs' expansion)."""
+    """A safe loader that also refuses aliases (no 'billion laughs' expansion) and deep nesting.
+
+    Deep nesting ("[[[[...") would otherwise exhaust Python's recursion limit inside PyYAML.
+    """
+
+    _depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
                                               event.start_mark)
-        return super().compose_node(parent, index)
+        if self._depth >= _FRONT_MATTER_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested deeper than {_FRONT_MATTER_DEPTH} levels",
+                                              self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def split_front_matter(text: str, *, where: str = "<text>") -> tuple[dict[str, object], str]:
@@ -252,7 +286,13 @@ def parse_date(value: object, *, where: str = "<input>") -> pd.Timestamp | None:
     """Return the calendar date of ``value`` (date, datetime, ISO or common string) or None.
 
     A time zone is dropped after taking the local date, so "2022-01-20 23:00-05:00" is 2022-01-20.
-    An unreadable date gives None and a warning naming ``where`` (never a guessed date).
+    An unreadable date gives None and a warning naming ``where`` (never a guessed date): so do
+    dates without a day ("2022", "Feb 2022"), relative words ("today") and dates outside the
+    years pandas can hold (1677-2262).
+
+    Example:
+        >>> parse_date("2022-01-20T23:30:00-05:00")
+        Timestamp('2022-01-20 00:00:00')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -261,17 +301,35 @@ def parse_date(value: object, *, where: str = "<input>") -> pd.Timestamp | None:
     if isinstance(value, (pd.Timestamp, datetime, date)):
         stamp = pd.Timestamp(value)
     else:
+        text = str(value).strip()
         try:
-            stamp = pd.Timestamp(str(value).strip())
+            if isinstance(value, bool) or text.lower() in _RELATIVE_DATES or _lacks_day(text):
+                raise ValueError(text)
+            stamp = pd.Timestamp(text)
         except (ValueError, TypeError, OverflowError):
-            warnings.warn(f"{where}: cannot read the date {str(value)[:60]!r}; published left empty",
-                          stacklevel=2)
-            return None
+            return _unreadable_date(value, where)
     if stamp is pd.NaT:
         return None
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
-    return stamp.normalize()
+    try:
+        return stamp.as_unit("ns").normalize()
+    except (ValueError, OverflowError):  # OutOfBoundsDatetime: the tables hold datetime64[ns]
+        return _unreadable_date(value, where)
+
+
+def _unreadable_date(value: object, where: str) -> None:
+    warnings.warn(f"{where}: cannot read the date {str(value)[:60]!r}; published left empty", stacklevel=3)
+
+
+def _lacks_day(text: str) -> bool:
+    """True when ``text`` reads as a date only by filling in a missing year, month or day ("2022")."""
+    try:
+        first = dateutil_parser.parse(text, default=datetime(2000, 1, 1))
+        second = dateutil_parser.parse(text, default=datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return False
+    return first.date() != second.date()
 
 
 def _scalar(meta: dict[str, object], keys: tuple[str, ...]) -> object:
@@ -347,14 +405,18 @@ class _HTMLText(HTMLParser):
                 self.meta.setdefault(key, values["content"])
         elif tag == "link" and values.get("rel", "").lower() == "canonical":
             self.meta.setdefault("canonical", values.get("href", ""))
-        elif tag == "time" and self.time is None and values.get("datetime"):
+        elif tag == "time" and self.time is None and values.get("datetime") and not self._skip:
             self.time = values["datetime"]
         if tag in self.SKIP:
             self._skip += 1
         elif tag == "article":
             self._article += 1
-        self._in_title = self._in_title or tag == "title"
-        self._in_h1 = self._in_h1 or tag == "h1"
+        # Only the page's first <title> (not an SVG icon's) and its first <h1> give the title;
+        # later <h1> headings stay in the body.
+        if tag == "title" and not self._skip and not self.title:
+            self._in_title = True
+        if tag == "h1" and not self._skip and not self.h1:
+            self._in_h1 = True
         if tag in self.BLOCK:
             self._emit("\n\n")
 
@@ -467,7 +529,7 @@ def _documents_from_records(records: list[dict[str, object]], *, path: str | Non
                             encoding: str | None) -> Iterator[Document]:
     for record in records:
         row = record.get("_row")
-        given_id = _text_or_none(record.get("id")) if not _missing(record.get("id")) else None
+        given_id = None if _missing(record.get("id")) else _text_or_none(_whole_number(record.get("id")))
         article_id = given_id or f"{stem}-{row}"
         body = record.get("text")
         body = "" if _missing(body) else str(body)
@@ -481,6 +543,11 @@ def _documents_from_records(records: list[dict[str, object]], *, path: str | Non
             url=None if _missing(record.get("url")) else _text_or_none(record.get("url")),
             path=path, encoding=encoding,
         )
+
+
+def _whole_number(value: object) -> object:
+    """1.0 -> 1: an integer id column with gaps reaches us as floats."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _missing(value: object) -> bool:
