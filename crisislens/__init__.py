@@ -20,6 +20,16 @@ read = Corpus.from_paths
 """Alias of :meth:`Corpus.from_paths`: ``crisislens.read("data/articles")``."""
 
 __all__ = [
-    "Article", "Corpus", "CrisislensError", "Document", "InputError", "LexiconError", "TABLES",
-    "__version__", "load_lexicon", "parse", "read", "read_tables",
+    "TABLES",
+    "Article",
+    "Corpus",
+    "CrisislensError",
+    "Document",
+    "InputError",
+    "LexiconError",
+    "__version__",
+    "load_lexicon",
+    "parse",
+    "read",
+    "read_tables",
 ]

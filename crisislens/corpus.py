@@ -179,7 +179,7 @@ _WORKER_MAX_CHARS: int = MAX_CHARS
 
 
 def _init_worker(lexicon: Lexicon | None, max_chars: int) -> None:
-    global _WORKER_LEXICON, _WORKER_MAX_CHARS  # noqa: PLW0603 - per-process settings of a worker
+    global _WORKER_LEXICON, _WORKER_MAX_CHARS
     _WORKER_LEXICON, _WORKER_MAX_CHARS = lexicon, max_chars
 
 
@@ -212,14 +212,13 @@ def _parse_file(job: tuple[str, str]) -> Rows:
         items = read_file(path, max_chars=_WORKER_MAX_CHARS)
     except CrisislensError as exc:
         return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
-    except Exception as exc:  # noqa: BLE001 - a corpus run must never lose the other files
+    except Exception as exc:
         return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
     rows: Rows = {name: [] for name in tables.TABLES}
     single = len(items) == 1
     for item in items:
-        if isinstance(item, Document) and single:
-            item = replace(item, article_id=article_id)
-        _merge(rows, _parse_document(item))
+        named = replace(item, article_id=article_id) if isinstance(item, Document) and single else item
+        _merge(rows, _parse_document(named))
     return rows
 
 
@@ -228,7 +227,7 @@ def _parse_document(item: Document | Failure) -> Rows:
         return {"errors": [_error_row(item)]}
     try:
         article = Article(item, lexicon=_WORKER_LEXICON, max_chars=_WORKER_MAX_CHARS)
-    except Exception as exc:  # noqa: BLE001 - recorded in the errors table, the run goes on
+    except Exception as exc:
         return {"errors": [_error_row(Failure.from_exception(exc, item.path, item.article_id))]}
     return article.rows
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import io
 import json
 import math
 import os
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 import yaml
@@ -222,7 +224,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     _depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def compose_node(self, parent, index):  # PyYAML's (untyped) signature
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
@@ -270,7 +272,7 @@ def split_front_matter(text: str, *, where: str = "<text>") -> tuple[dict[str, o
                                     problem="no closing '---' line within the first 64 KB"))
     block, body = rest[:end], rest[end:].partition("\n")[2]
     try:
-        loaded = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        loaded = yaml.load(block, Loader=_NoAliasLoader)  # a SafeLoader subclass: plain values only
     except yaml.YAMLError as exc:
         problem = str(exc).replace("\n", " ")
         raise FrontMatterError(hint("front_matter", path=where, problem=problem)) from None
@@ -379,10 +381,12 @@ def _title_line(body: str, *, markdown: bool) -> tuple[str | None, str]:
 class _HTMLText(HTMLParser):
     """Collects an HTML page's visible text with paragraph breaks, its title and meta tags."""
 
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
-            "button", "template", "iframe", "select"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-             "article", "tr", "pre", "figcaption", "dd", "dt", "ul", "ol", "table", "hr"}
+    SKIP: ClassVar[frozenset[str]] = frozenset({
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "button",
+        "template", "iframe", "select"})
+    BLOCK: ClassVar[frozenset[str]] = frozenset({
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+        "tr", "pre", "figcaption", "dd", "dt", "ul", "ol", "table", "hr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -496,8 +500,6 @@ def _read_export(path: Path, text: str, encoding: str) -> Iterator[Document | Fa
         yield from (r for r in rows if isinstance(r, Failure))
         yield from _documents_from_records(records, path=str(path), stem=path.stem, encoding=encoding)
         return
-    import io
-
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:

@@ -2,8 +2,8 @@
 
 Extracts: ``tone`` (polarity in [-1, 1]) and ``subjectivity`` (in [0, 1]) from the function
 behind TextBlob's PatternAnalyzer (``textblob.en.sentiment``), whose word list ships inside the
-textblob package. This module is the only place crisislens touches TextBlob, and it never calls features that need downloaded corpora
-(``.sentences``, ``.words``, ``.noun_phrases``).
+textblob package. This module is the only place crisislens touches TextBlob, and it never
+calls features that need downloaded corpora (``.sentences``, ``.words``, ``.noun_phrases``).
 
 Not here yet: the cooperation-conflict ``stance`` score; until it lands the ``stance`` columns
 are empty (missing values), never a made-up number.

@@ -171,11 +171,11 @@ def _read(path: Path, table: str) -> list[dict[str, str]]:
         raise LexiconError(hint("lexicon", path=path, line=numbered[0][0],
                                 problem=f"header lacks column(s) {missing}; expected {list(spec)}"))
     out = []
-    for (line_no, _), values in zip(numbered[1:], rows):
+    for (line_no, _), values in zip(numbered[1:], rows, strict=True):
         if len(values) != len(header):
             raise LexiconError(hint("lexicon", path=path, line=line_no,
                                     problem=f"{len(values)} values for {len(header)} columns"))
-        row = {h: v.strip() for h, v in zip(header, values)}
+        row = {h: v.strip() for h, v in zip(header, values, strict=True)}
         for column, check in spec.items():
             problem = check(row[column])
             if problem:
