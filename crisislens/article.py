@@ -1,8 +1,9 @@
 """Article: one document run through the pipeline once, with its tables as DataFrames.
 
-The pipeline runs in one direction: document -> normalised text -> sentences -> tone. Each
-stage reads only what earlier stages produced. Extractors that have not landed yet (actors,
-quotes, figures, contacts, stance) give empty tables with every contract column, so code written
+The pipeline runs in one direction: document -> normalised text -> sentences -> actor mentions
+-> tone. Each
+stage reads only what earlier stages produced. Extractors that have not landed yet (quotes,
+figures, contacts, stance) give empty tables with every contract column, so code written
 against the tables works today and fills up as they land.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from crisislens import tables
+from crisislens.actors import Mention, actor_rows, find_mentions
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
@@ -45,10 +47,14 @@ class Article:
         if not self.body.text.strip():
             raise EmptyInputError(hint("empty", path=where))
         self.sentence_spans: list[Sentence] = split_sentences(self.body, lexicon=self.lexicon)
+        self.mention_spans: list[Mention] = find_mentions(
+            self.body.text, [s.start for s in self.sentence_spans], lexicon=self.lexicon,
+            published=document.published)
+        mention_rows, actor_table_rows = actor_rows(document.article_id, self.mention_spans)
         self.rows: dict[str, list[dict[str, Any]]] = {
             "articles": [self._article_row()],
             "sentences": [self._sentence_row(s) for s in self.sentence_spans],
-            "mentions": [], "actors": [], "quotes": [], "figures": [], "contacts": [],
+            "mentions": mention_rows, "actors": actor_table_rows, "quotes": [], "figures": [], "contacts": [],
         }
 
     # --- identity -------------------------------------------------------------------------
@@ -187,6 +193,8 @@ def parse(text_or_path: str | os.PathLike[str] | Document, *, published: object 
 def _document(text_or_path: str | os.PathLike[str] | Document) -> Document:
     if isinstance(text_or_path, Document):
         return text_or_path
+    if not isinstance(text_or_path, (str, os.PathLike)):
+        raise TypeError(f"parse() takes a path, a string of text or a Document, not {type(text_or_path).__name__}")
     if isinstance(text_or_path, os.PathLike) or _looks_like_path(text_or_path):
         items = read_file(Path(text_or_path))
         documents = [d for d in items if isinstance(d, Document)]
@@ -195,8 +203,6 @@ def _document(text_or_path: str | os.PathLike[str] | Document) -> Document:
             raise InputError(f"{text_or_path}: holds {len(documents)} articles and {len(failures)} unreadable "
                              "rows; read exports and folders with crisislens.Corpus.from_paths")
         return documents[0]
-    if not isinstance(text_or_path, str):
-        raise TypeError(f"parse() takes a path, a string of text or a Document, not {type(text_or_path).__name__}")
     if _names_missing_file(text_or_path):
         raise InputError(hint("missing", path=text_or_path))
     return from_text(text_or_path)

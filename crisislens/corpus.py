@@ -22,7 +22,15 @@ from crisislens import tables
 from crisislens.article import Article
 from crisislens.errors import CrisislensError
 from crisislens.lexicon import Lexicon, default_lexicon
-from crisislens.sources import MAX_CHARS, Document, Failure, expand_inputs, from_dataframe, read_file
+from crisislens.sources import (
+    EXPORT_SUFFIXES,
+    MAX_CHARS,
+    Document,
+    Failure,
+    expand_inputs,
+    from_dataframe,
+    read_file,
+)
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -148,7 +156,7 @@ class Corpus:
         paths = []
         for name, df in self._frames.items():
             path = out / f"{name}.csv"
-            tables.protect_for_csv(df).to_csv(path, index=False, date_format="%Y-%m-%d")
+            tables.write_csv(df, path)
             paths.append(path)
         return paths
 
@@ -165,12 +173,17 @@ class Corpus:
 
 
 def _article_ids(files: list[Path]) -> dict[Path, str]:
-    """Each file's id is its stem; files sharing a stem use their path (without suffix) instead."""
+    """Each file's id is its stem; files sharing a stem use their path relative to the common folder
+    (without suffix, or with it when that is still not unique: ``briefing.txt``, ``briefing.md``)."""
     stems = Counter(p.stem for p in files)
     if all(count == 1 for count in stems.values()):
         return {p: p.stem for p in files}
     root = Path(os.path.commonpath([str(p.parent.resolve()) for p in files]))
-    return {p: p.stem if stems[p.stem] == 1 else p.resolve().relative_to(root).with_suffix("").as_posix()
+    relative = {p: p.resolve().relative_to(root) for p in files if stems[p.stem] > 1}
+    bare = Counter(r.with_suffix("").as_posix() for r in relative.values())
+    return {p: p.stem if p not in relative
+            else relative[p].with_suffix("").as_posix() if bare[relative[p].with_suffix("").as_posix()] == 1
+            else relative[p].as_posix()
             for p in files}
 
 
@@ -209,15 +222,15 @@ def _parse_file(job: tuple[str, str]) -> Rows:
     """Read and parse one file; everything that goes wrong becomes an ``errors`` row."""
     path, article_id = job
     try:
-        items = read_file(path, max_chars=_WORKER_MAX_CHARS)
+        items = read_file(path, max_chars=_WORKER_MAX_CHARS, id_prefix=article_id)
     except CrisislensError as exc:
         return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
     except Exception as exc:
         return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
     rows: Rows = {name: [] for name in tables.TABLES}
-    single = len(items) == 1
+    is_export = Path(path).suffix.lower() in EXPORT_SUFFIXES
     for item in items:
-        named = replace(item, article_id=article_id) if isinstance(item, Document) and single else item
+        named = replace(item, article_id=article_id) if isinstance(item, Document) and not is_export else item
         _merge(rows, _parse_document(named))
     return rows
 

@@ -62,6 +62,8 @@ URL_KEYS = ("url", "source_url", "link")
 _FRONT_MATTER_LIMIT = 65_536
 _FRONT_MATTER_DEPTH = 20
 _RELATIVE_DATES = frozenset({"now", "today", "tomorrow", "yesterday"})
+_DATE_LIMIT = 100
+"""Longer values are not dates ("Thursday, January 20, 2022 at 11:30:00 PM Eastern Standard Time" is 62)."""
 
 
 @dataclass(frozen=True)
@@ -148,10 +150,12 @@ def _folder_files(folder: Path) -> list[Path]:
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
 
 
-def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS) -> list[Document | Failure]:
+def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS,
+              id_prefix: str | None = None) -> list[Document | Failure]:
     """Read one file into Documents (one for an article file, one per row for an export).
 
     A problem with the whole file raises; a problem with one row of an export gives a Failure.
+    Export rows without an ``id`` are named ``<id_prefix>-<row>`` (default prefix: the file stem).
 
     Raises:
         InputError (or a subclass): missing, unsupported, binary, too large or malformed file.
@@ -172,7 +176,7 @@ def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS) -> li
         raise InputError(f"{path}: is a folder; pass it to Corpus.from_paths to read every article in it") from None
     text, encoding = decode(data, where=str(path))
     if suffix in EXPORT_SUFFIXES:
-        return list(_read_export(path, text, encoding))
+        return list(_read_export(path, text, encoding, stem=id_prefix or path.stem))
     if suffix in (".html", ".htm"):
         return [_read_html(path, text, encoding)]
     return [_read_text_file(path, text, encoding, markdown=suffix in (".md", ".markdown"))]
@@ -305,7 +309,8 @@ def parse_date(value: object, *, where: str = "<input>") -> pd.Timestamp | None:
     else:
         text = str(value).strip()
         try:
-            if isinstance(value, bool) or text.lower() in _RELATIVE_DATES or _lacks_day(text):
+            if (isinstance(value, bool) or len(text) > _DATE_LIMIT or text.lower() in _RELATIVE_DATES
+                    or _lacks_day(text)):
                 raise ValueError(text)
             stamp = pd.Timestamp(text)
         except (ValueError, TypeError, OverflowError):
@@ -474,7 +479,7 @@ def _read_html(path: Path, text: str, encoding: str) -> Document:
 EXPORT_COLUMNS = ("id", "text", "title", "published", "source", "url")
 
 
-def _read_export(path: Path, text: str, encoding: str) -> Iterator[Document | Failure]:
+def _read_export(path: Path, text: str, encoding: str, *, stem: str) -> Iterator[Document | Failure]:
     if path.suffix.lower() == ".jsonl":
         rows: list[dict[str, object] | Failure] = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -483,22 +488,22 @@ def _read_export(path: Path, text: str, encoding: str) -> Iterator[Document | Fa
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                rows.append(Failure(str(path), f"{path.stem}-{n}", "ExportFormatError",
+                rows.append(Failure(str(path), f"{stem}-{n}", "ExportFormatError",
                                     f"{path}:{n}: not a JSON object ({exc.msg})"))
                 continue
             if not isinstance(record, dict):
-                rows.append(Failure(str(path), f"{path.stem}-{n}", "ExportFormatError",
+                rows.append(Failure(str(path), f"{stem}-{n}", "ExportFormatError",
                                     f"{path}:{n}: expected a JSON object, got {type(record).__name__}"))
                 continue
             record.setdefault("_row", n)
             rows.append(record)
-        if not any(isinstance(r, dict) for r in rows) and not rows:
+        if not rows:
             raise EmptyInputError(hint("empty", path=path))
         records = [r for r in rows if isinstance(r, dict)]
         if records and not any("text" in r for r in records):
             raise ExportFormatError(hint("export_columns", path=path, columns=sorted(records[0])))
         yield from (r for r in rows if isinstance(r, Failure))
-        yield from _documents_from_records(records, path=str(path), stem=path.stem, encoding=encoding)
+        yield from _documents_from_records(records, path=str(path), stem=stem, encoding=encoding)
         return
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
@@ -509,7 +514,7 @@ def _read_export(path: Path, text: str, encoding: str) -> Iterator[Document | Fa
     records = frame.to_dict("records")
     for n, record in enumerate(records, 2):
         record["_row"] = n
-    yield from _documents_from_records(records, path=str(path), stem=path.stem, encoding=encoding)
+    yield from _documents_from_records(records, path=str(path), stem=stem, encoding=encoding)
 
 
 def from_dataframe(frame: pd.DataFrame, *, name: str = "frame") -> list[Document]:

@@ -29,11 +29,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "mentions": {
         "article_id": STRING, "sentence_id": INT, "start": INT, "end": INT, "text": STRING,
-        "actor_id": STRING, "actor": STRING, "kind": STRING,
+        "actor_id": STRING, "actor": STRING, "kind": STRING, "country": STRING, "role": STRING, "via": STRING,
     },
     "actors": {
         "article_id": STRING, "actor_id": STRING, "actor": STRING, "kind": STRING, "country": STRING,
-        "role": STRING, "n_mentions": INT,
+        "role": STRING, "n_mentions": INT, "organization": STRING,
     },
     "quotes": {
         "article_id": STRING, "quote_id": INT, "sentence_id": INT, "start": INT, "end": INT,
@@ -135,22 +135,32 @@ CSV_UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
 spreadsheet shows them as text instead of evaluating them as a formula."""
 
 
+_UNSAFE = r"^'*[=+\-@\t\r]"
+"""A cell needing protection: an unsafe first character, possibly behind apostrophes that are part
+of the text ("'=x" is protected as "''=x", so reading back removes exactly one apostrophe)."""
+
+
 def protect_for_csv(df: pd.DataFrame) -> pd.DataFrame:
     """Return a copy whose text cells cannot be run as spreadsheet formulas (see CSV_UNSAFE_START)."""
     out = df.copy()
     for col in out.columns:
         if isinstance(out[col].dtype, pd.StringDtype):
-            unsafe = out[col].str.startswith(CSV_UNSAFE_START).fillna(False).astype(bool)
+            unsafe = out[col].str.contains(_UNSAFE, regex=True).fillna(False).astype(bool)
             if unsafe.any():
                 out.loc[unsafe, col] = "'" + out.loc[unsafe, col]
     return out
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> None:
+    """Write ``df`` as a spreadsheet-safe CSV (RFC 4180 line ends, so a carriage return in a cell is quoted)."""
+    protect_for_csv(df).to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
 
 
 def _unprotect(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:
         values = out[col].astype("string")
-        protected = values.str.match(r"^'[=+\-@\t\r]").fillna(False).astype(bool)
+        protected = values.str.contains(r"^'+[=+\-@\t\r]", regex=True).fillna(False).astype(bool)
         if protected.any():
             out.loc[protected, col] = values[protected].str.slice(1)
     return out
@@ -163,6 +173,15 @@ def _schema(table: str) -> dict[str, str]:
         raise KeyError(f"unknown table {table!r}; tables are {', '.join(TABLES)}") from None
 
 
+def _timestamp(value: object) -> pd.Timestamp:
+    """One value as a nanosecond timestamp; anything unreadable or out of range becomes NaT."""
+    try:
+        stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+        return pd.NaT if stamp is pd.NaT else stamp.as_unit("ns")
+    except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return pd.NaT
+
+
 def _as_dict(row: object) -> Mapping[str, object]:
     if dataclasses.is_dataclass(row) and not isinstance(row, type):
         return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
@@ -173,7 +192,7 @@ def _as_dict(row: object) -> Mapping[str, object]:
 
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == DATE:
-        return pd.to_datetime(series, errors="coerce").astype(DATE)
+        return pd.Series([_timestamp(v) for v in series], index=series.index, dtype=DATE)
     if dtype in (INT, FLOAT):
         return pd.to_numeric(series, errors="coerce").astype(dtype)
     if dtype == STRING:

@@ -53,15 +53,46 @@ def _optional(value: str) -> str | None:
     return None
 
 
+def _pattern(regex: str, description: str, *, optional: bool = False) -> Validator:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str | None:
+        if optional and not value:
+            return None
+        return None if compiled.fullmatch(value) else f"{value!r} is not {description}"
+    return check
+
+
+_ISO3 = _pattern(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code such as RUS")
+_ISO3_OPTIONAL = _pattern(r"[A-Z]{3}", "empty or an ISO 3166-1 alpha-3 code such as RUS", optional=True)
+_DATE_OPTIONAL = _pattern(r"\d{4}-\d{2}-\d{2}", "empty or a date written YYYY-MM-DD", optional=True)
+
+
 SPECS: dict[str, dict[str, Validator]] = {
     "abbreviations": {"abbreviation": _non_empty, "kind": _one_of("title", "abbrev")},
     "sentence_openers": {"word": _single_word},
     "boilerplate": {"pattern": _regex, "note": _optional},
+    "states": {"actor_id": _ISO3, "name": _non_empty, "aliases": _optional, "adjectives": _optional},
+    "metonyms": {"surface": _non_empty, "actor_id": _ISO3, "note": _optional},
+    "organizations": {
+        "actor_id": _non_empty, "name": _non_empty, "kind": _one_of("organization", "media", "group"),
+        "country": _ISO3_OPTIONAL, "aliases": _optional,
+    },
+    "people": {
+        "actor_id": _pattern(r"person:[a-z0-9]+(?:-[a-z0-9]+)*", "a person id such as person:antony-blinken"),
+        "name": _non_empty, "aliases": _optional, "role": _optional, "country": _ISO3_OPTIONAL,
+        "organization": _optional, "start": _DATE_OPTIONAL, "end": _DATE_OPTIONAL,
+    },
+    "titles": {"title": _non_empty, "role": _optional},
+    "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier")},
 }
 """For each lexicon table, its columns and how each value is checked."""
 
+TABLE_ALIASES = {"actors": "people"}
+"""Other names a user file may end with: ``my_actors.csv`` extends ``people.csv``."""
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Validated lexicon entries, with the lookups the extractors need built once."""
 
@@ -108,8 +139,8 @@ def _strip_dot(abbreviation: str) -> str:
 
 def bundled_files() -> list[Path]:
     """Return the paths of the lexicon files shipped with crisislens."""
-    folder = resources.files(__name__)
-    return sorted(Path(str(folder / name)) for name in (f"{table}.csv" for table in SPECS))
+    folder = Path(str(resources.files(__name__)))
+    return sorted(path for path in (folder / f"{table}.csv" for table in SPECS) if path.exists())
 
 
 def load_lexicon(*paths: str | Path, bundled: bool = True) -> Lexicon:
@@ -135,7 +166,21 @@ def load_lexicon(*paths: str | Path, bundled: bool = True) -> Lexicon:
     for path in files:
         table = _table_of(path)
         entries[table].extend(_read(path, table))
+    _check_references(entries)
     return Lexicon({k: tuple(v) for k, v in entries.items()}, tuple(str(p) for p in files))
+
+
+def _check_references(entries: dict[str, list[dict[str, str]]]) -> None:
+    """Country codes used by other tables must be states of states.csv."""
+    states = {row["actor_id"] for row in entries["states"]}
+    if not states:
+        return
+    for table, column in (("metonyms", "actor_id"), ("organizations", "country"), ("people", "country")):
+        for row in entries[table]:
+            if row[column] and row[column] not in states:
+                path, _, line = row["_where"].rpartition(":")
+                raise LexiconError(hint("lexicon", path=path, line=line,
+                                        problem=f"{column} {row[column]!r} is not a state of states.csv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -146,11 +191,12 @@ def default_lexicon() -> Lexicon:
 
 def _table_of(path: Path) -> str:
     stem = path.stem.lower()
-    for table in sorted(SPECS, key=len, reverse=True):
-        if stem == table or stem.endswith(("_" + table, "-" + table)):
-            return table
+    names = {**{table: table for table in SPECS}, **TABLE_ALIASES}
+    for name in sorted(names, key=len, reverse=True):
+        if stem == name or stem.endswith(("_" + name, "-" + name)):
+            return names[name]
     raise LexiconError(hint("lexicon", path=path, line=0, problem=(
-        f"cannot tell which lexicon this file extends; name it after one of {', '.join(SPECS)} "
+        f"cannot tell which lexicon this file extends; name it after one of {', '.join([*SPECS, *TABLE_ALIASES])} "
         "(for example my_abbreviations.csv)")))
 
 
@@ -176,6 +222,7 @@ def _read(path: Path, table: str) -> list[dict[str, str]]:
             raise LexiconError(hint("lexicon", path=path, line=line_no,
                                     problem=f"{len(values)} values for {len(header)} columns"))
         row = {h: v.strip() for h, v in zip(header, values, strict=True)}
+        row["_where"] = f"{path}:{line_no}"
         for column, check in spec.items():
             problem = check(row[column])
             if problem:

@@ -1,0 +1,567 @@
+"""Actor mentions: people, states, organisations, media, groups and unnamed sources, resolved to canonical actors.
+
+Extracts, in one pass over an article's normalised text:
+
+- dictionary mentions: state names, aliases and adjectives ("Russia", "U.S.", "German"), seats of
+  government used for the state ("Moscow", "the Kremlin" -> Russia), organisations, media and groups
+  ("NATO", "Reuters", "the West"), and people of the actor dictionary ("Antony J. Blinken");
+- people introduced by a title ("German Chancellor Olaf Scholz", "President Zelenskyy of Ukraine"),
+  or by an apposition ("Liz Truss, the UK foreign secretary"), with role and country from the mention;
+- in-article coreference: a surname or title + surname ("Foreign Minister Blinken" is Antony Blinken
+  whatever the title says), a role alone when one person in the article holds it ("the chancellor"),
+  and "the source" / "the official" for the last unnamed source of that description;
+- unnamed sources as actors of kind ``anonymous`` ("a senior US official", "a German source",
+  "a senior official in President Biden's administration" -> country USA).
+
+Deliberately not done here: pronouns ("he said") are resolved by the quotes extractor, which knows
+where a speaker stands (:func:`resolve_pronoun` is the shared rule); capitalised words that no title,
+apposition or dictionary entry marks as a person ("Border Crisis With") never become people.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from crisislens.lexicon import Lexicon
+
+KINDS = ("person", "state", "organization", "media", "group", "anonymous")
+
+_TOKEN = re.compile(r"\w+(?:[.'&-]\w+)*\.?")
+_NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "du", "la", "le", "ter", "dos")
+_NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
+_NAME = (rf"{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s[A-Z])))*"
+         r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
+_WEEKDAYS_MONTHS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
+_DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: who a mention refers to."""
+
+    actor_id: str
+    actor: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    organization: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that refers to an actor, and how it was resolved (``via``)."""
+
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    via: str
+    noun: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor: Actor
+    via: str
+    needs_the: bool = False
+
+
+@dataclass
+class ActorIndex:
+    """Lookups built once per lexicon: surfaces to actors, titles, people by surname, source words."""
+
+    surfaces: dict[str, _Entry]
+    with_the: frozenset[str]
+    max_tokens: int
+    people_rows: dict[str, list[dict[str, str]]]
+    people_by_surname: dict[str, set[str]]
+    titles: dict[str, str]
+    title_pattern: re.Pattern[str]
+    apposition_pattern: re.Pattern[str]
+    role_alone_pattern: re.Pattern[str]
+    anonymous_pattern: re.Pattern[str]
+    not_name: frozenset[str]
+    modifiers: frozenset[str]
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@functools.lru_cache(maxsize=8)
+def actor_index(lexicon: Lexicon) -> ActorIndex:
+    """Build (once per lexicon) the lookups the actor extractor needs."""
+    surfaces: dict[str, _Entry] = {}
+    with_the: set[str] = set()
+
+    def add(surface: str, actor: Actor, via: str) -> None:
+        needs_the = surface.lower().startswith("the ")
+        key = surface[4:] if needs_the else surface
+        if needs_the:
+            with_the.add(key)
+        existing = surfaces.get(key)
+        if existing is not None and not existing.needs_the:
+            return  # first entry wins; a bare form beats a "the" form
+        surfaces[key] = _Entry(actor, via, needs_the and existing is None)
+
+    for row in lexicon.table("states"):
+        actor = Actor(row["actor_id"], row["name"], "state", row["actor_id"])
+        add(row["name"], actor, "name")
+        for alias in _split(row["aliases"]):
+            add(alias, actor, "alias")
+        for adjective in _split(row["adjectives"]):
+            add(adjective, actor, "adjective")
+    state_names = {row["actor_id"]: row["name"] for row in lexicon.table("states")}
+    for row in lexicon.table("organizations"):
+        actor = Actor(row["actor_id"], row["name"], row["kind"], row["country"] or None)
+        add(row["name"], actor, "name")
+        for alias in _split(row["aliases"]):
+            add(alias, actor, "alias")
+    for row in lexicon.table("metonyms"):
+        actor = Actor(row["actor_id"], state_names.get(row["actor_id"], row["actor_id"]), "state", row["actor_id"])
+        add(row["surface"], actor, "metonym")
+    people_rows: dict[str, list[dict[str, str]]] = {}
+    people_by_surname: dict[str, set[str]] = {}
+    for row in lexicon.table("people"):
+        people_rows.setdefault(row["actor_id"], []).append(row)
+        actor = Actor(row["actor_id"], row["name"], "person", row["country"] or None, row["role"] or None,
+                      row["organization"] or None)
+        for name in [row["name"], *_split(row["aliases"])]:
+            add(name, actor, "name")
+            people_by_surname.setdefault(_surname(name), set()).add(row["actor_id"])
+    titles = {row["title"]: row["role"] for row in lexicon.table("titles")}
+    title_alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    title_pattern = re.compile(rf"(?<![\w.])(?P<title>{title_alternation})\s(?P<name>{_NAME})")
+    role_words = sorted({t.lower() for t, role in titles.items() if role and not t.endswith(".")},
+                        key=len, reverse=True)
+    role_alternation = "|".join(re.escape(r) for r in role_words)
+    apposition_pattern = re.compile(
+        rf"(?<![\w.])(?P<name>[A-Z][\w'-]*\w(?:\s(?:[A-Z]\.|[A-Z][\w'-]*\w)){{1,4}}),\s(?:the|a|an)\s"
+        rf"(?P<mods>(?:[\w.'-]+\s){{0,3}}?)(?P<role>(?i:{role_alternation}))(?![\w-])")
+    role_alone_pattern = re.compile(rf"(?<![\w])(?:the|The)\s(?P<role>{role_alternation})(?![\w-])",
+                                    re.IGNORECASE)
+    nouns = [r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "noun"]
+    modifiers = frozenset(r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "modifier")
+    noun_alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    anonymous_pattern = re.compile(rf"(?<![\w-])(?P<noun>{noun_alternation})(?![\w-])")
+    not_name = frozenset(
+        {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | _WEEKDAYS_MONTHS
+        | lexicon.sentence_openers | {w for t in titles for w in t.split()})
+    return ActorIndex(
+        surfaces=surfaces, with_the=frozenset(with_the), max_tokens=max(len(_TOKEN.findall(k)) for k in surfaces) if surfaces else 1,
+        people_rows=people_rows, people_by_surname=people_by_surname, titles=titles,
+        title_pattern=title_pattern, apposition_pattern=apposition_pattern,
+        role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
+        not_name=not_name, modifiers=modifiers,
+    )
+
+
+def _surname(name: str) -> str:
+    tokens = [t for t in name.replace(",", " ").split() if t not in ("Jr.", "Sr.", "II", "III", "IV")]
+    return tokens[-1] if tokens else name
+
+
+def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon,
+                  published: pd.Timestamp | None = None) -> list[Mention]:
+    """Find and resolve every actor mention in ``text``.
+
+    Args:
+        text: the article's normalised text.
+        sentence_starts: start offset of each sentence, in order (to give each mention its sentence).
+        lexicon: the lexicon with states, metonyms, organizations, people, titles and source words.
+        published: publication date, to pick a person's role at that date.
+
+    Returns:
+        Mentions in text order, without overlaps.
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> found = find_mentions("German Chancellor Olaf Scholz met Moscow's envoy.", [0],
+        ...                       lexicon=default_lexicon())
+        >>> [(m.text, m.actor.actor) for m in found]
+        [('German', 'Germany'), ('Chancellor Olaf Scholz', 'Olaf Scholz'), ('Moscow', 'Russia')]
+    """
+    index = actor_index(lexicon)
+    finder = _Finder(text, sentence_starts, index, published)
+    finder.titled_people()
+    finder.appositions()
+    finder.anonymous_sources()
+    finder.dictionary()
+    finder.surnames()
+    finder.roles_alone()
+    return finder.resolved()
+
+
+class _Finder:
+    """The state of one article's scan: claimed spans and the people seen so far."""
+
+    def __init__(self, text: str, sentence_starts: Sequence[int], index: ActorIndex,
+                 published: pd.Timestamp | None) -> None:
+        self.text = text
+        self.starts = list(sentence_starts)
+        self.index = index
+        self.published = published
+        self.mentions: list[Mention] = []
+        self._claimed: list[tuple[int, int]] = []
+
+    # --- bookkeeping --------------------------------------------------------------------
+    def sentence_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, position) - 1)
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._claimed, (start, -1))
+        if i < len(self._claimed) and self._claimed[i][0] < end:
+            return False
+        return not (i > 0 and self._claimed[i - 1][1] > start)
+
+    def add(self, start: int, end: int, actor: Actor, via: str, noun: str | None = None) -> bool:
+        if start >= end or not self.free(start, end):
+            return False
+        bisect.insort(self._claimed, (start, end))
+        self.mentions.append(Mention(self.sentence_of(start), start, end, self.text[start:end], actor, via, noun))
+        return True
+
+    def lookup(self, surface: str) -> _Entry | None:
+        return self.index.surfaces.get(surface)
+
+    # --- people with a title ------------------------------------------------------------
+    def titled_people(self) -> None:
+        for match in self.index.title_pattern.finditer(self.text):
+            name_start = match.start("name")
+            tokens = _trim_name(match.group("name"), self.index.not_name)
+            if not tokens:
+                continue
+            name = " ".join(tokens)
+            name_end = name_start + len(_joined_prefix(match.group("name"), len(tokens)))
+            title = match.group("title")
+            country = self._modifier_country(match.start())
+            country = self._of_country(name_end) or country
+            role = self.index.titles.get(title) or None
+            actor = self._person(name, role=role, country=country, titled=True)
+            if actor is None:
+                continue
+            start = match.start() if role else name_start  # "Mr." is not part of a role
+            self.add(start, name_end, actor, "title")
+
+    def appositions(self) -> None:
+        for match in self.index.apposition_pattern.finditer(self.text):
+            tokens = match.group("name").split()
+            while tokens and tokens[0] in self.index.not_name:
+                tokens.pop(0)  # "Yesterday Tomas Varga, the ...": the name starts after the opener
+            if len(tokens) < 2 or any(t in self.index.not_name for t in tokens):
+                continue
+            name_start = match.end("name") - len(" ".join(tokens))
+            role_text = match.group("role")
+            role = next((r for t, r in self.index.titles.items() if t.lower() == role_text.lower() and r), None)
+            country = None
+            for word in match.group("mods").split():
+                entry = self.lookup(word.strip(".,"))
+                if entry is not None and entry.actor.country:
+                    country = entry.actor.country
+            actor = self._person(" ".join(tokens), role=role, country=country, titled=True)
+            if actor is not None:
+                self.add(name_start, match.end("name"), actor, "apposition")
+
+    # --- dictionary ---------------------------------------------------------------------
+    def dictionary(self) -> None:
+        text = self.text
+        tokens = list(_TOKEN.finditer(text))
+        n = len(tokens)
+        for i, token in enumerate(tokens):
+            first = token.group(0)[0]
+            if not (first.isupper() or first.isdigit()):
+                continue
+            for size in range(min(self.index.max_tokens, n - i), 0, -1):
+                last = tokens[i + size - 1]
+                if size > 1 and not _single_spaced(text, tokens, i, i + size - 1):
+                    continue
+                found = self._match_surface(token.start(), last.end())
+                if found is None:
+                    continue
+                start, end, entry = found
+                after_the = _THE_BEFORE.search(text, max(0, start - 5), start) is not None
+                if entry.needs_the and not after_the:
+                    continue
+                if after_the and text[token.start():end].rstrip(".") in self.index.with_the:
+                    start -= 4  # "the Kremlin", "the West": the article belongs to the name
+                actor = entry.actor
+                if actor.kind == "person":
+                    actor = self._dictionary_person(actor.actor_id)
+                via = "dictionary" if entry.via in ("name", "alias") else entry.via
+                if self.add(start, end, actor, via):
+                    break
+
+    def _match_surface(self, start: int, end: int) -> tuple[int, int, _Entry] | None:
+        surface = self.text[start:end]
+        for candidate in (surface, _strip_possessive(surface), surface.rstrip(".")):
+            entry = self.lookup(candidate)
+            if entry is not None:
+                return start, start + len(candidate), entry
+        return None
+
+    # --- unnamed sources ------------------------------------------------------------------
+    def anonymous_sources(self) -> None:
+        last_by_noun: dict[str, Actor] = {}
+        for match in self.index.anonymous_pattern.finditer(self.text):
+            noun = match.group("noun")
+            det, det_start, mods, mods_start = self._words_before(match.start())
+            country, described = self._describe(mods)
+            if described is None:
+                continue
+            if det.lower() == "the" and not mods:
+                previous = last_by_noun.get(_singular(noun))
+                if previous is not None:
+                    self.add(det_start, match.end(), previous, "coreference", noun)
+                continue
+            plural = noun.endswith("s") and not noun.endswith("ss")
+            if not det and not (plural and described):
+                continue
+            after_country = self._administration_country(match.end())
+            country = after_country or country
+            label = " ".join([*described, noun])
+            actor = Actor("anonymous:" + _slug(label + ("-" + country if after_country else "")),
+                          label if not after_country else f"{label} ({country})", "anonymous", country)
+            start = det_start if det else mods_start if mods else match.start()
+            if self.add(start, match.end(), actor, "anonymous", noun):
+                last_by_noun[_singular(noun)] = actor
+
+    def _words_before(self, position: int) -> tuple[str, int, list[str], int]:
+        """The determiner and modifier words right before a source noun (same clause, at most 5 words)."""
+        window_start = max(0, position - 80)
+        words = list(re.finditer(r"[\w.'&-]+", self.text[window_start:position]))
+        mods: list[str] = []
+        mods_start = position
+        expected_end = position - window_start
+        for word in reversed(words[-6:]):
+            if self.text[window_start + word.end():window_start + expected_end].strip():
+                break  # punctuation between words ends the phrase
+            if _DETERMINER.fullmatch(word.group(0)):
+                return word.group(0), window_start + word.start(), mods, mods_start
+            if word.group(0).endswith("."):
+                break
+            mods.insert(0, word.group(0))
+            mods_start = window_start + word.start()
+            expected_end = word.start()
+        return "", position, mods, mods_start
+
+    def _describe(self, words: list[str]) -> tuple[str | None, list[str] | None]:
+        """Check the words before a source noun; return the country they give and the kept words."""
+        country = None
+        kept: list[str] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            two = f"{word} {words[i + 1]}" if i + 1 < len(words) else None
+            entry = self.lookup(two) if two else None
+            if entry is not None:
+                i += 2
+                kept.append(two)
+            else:
+                entry = self.lookup(word)
+                i += 1
+                if entry is None and word not in self.index.modifiers and word.lower() not in self.index.modifiers:
+                    return None, None
+                kept.append(word)
+            if entry is not None and entry.actor.kind == "state":
+                country = entry.actor.country  # a media or organisation name says nothing of nationality
+        return country, kept
+
+    def _administration_country(self, position: int) -> str | None:
+        """Country of "... in President Biden's administration" / "... of the Russian government"."""
+        tail = self.text[position:position + 80]
+        match = re.match(r"\s(?:in|of|from|with)\s(?:the\s)?(?P<who>[A-Z][\w.' -]{1,50}?)(?:'s)?\s"
+                         r"(?:administration|government|team|office|ministry|delegation)", tail)
+        if match is None:
+            return None
+        words = match.group("who").split()
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                entry = self.lookup(_strip_possessive(" ".join(words[start:start + size])))
+                if entry is not None and entry.actor.country:
+                    return entry.actor.country
+        surname_people = self.index.people_by_surname.get(_strip_possessive(words[-1]), set())
+        if len(surname_people) == 1:
+            return self._dictionary_person(next(iter(surname_people))).country
+        return None
+
+    # --- coreference ----------------------------------------------------------------------
+    def surnames(self) -> None:
+        people: dict[str, Actor] = {}
+        for mention in self.mentions:
+            if mention.actor.kind == "person":
+                people.setdefault(_surname(mention.actor.actor), mention.actor)
+        if not people:
+            return
+        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in sorted(people, key=len, reverse=True))
+                             + r")(?![\w-])")
+        for match in pattern.finditer(self.text):
+            self.add(match.start(), match.end(), people[match.group(0)], "surname")
+
+    def roles_alone(self) -> None:
+        by_role: dict[str, set[Actor]] = {}
+        for mention in self.mentions:
+            if mention.actor.kind == "person" and mention.actor.role:
+                by_role.setdefault(mention.actor.role.lower(), set()).add(mention.actor)
+        for match in self.index.role_alone_pattern.finditer(self.text):
+            role = next((r for t, r in self.index.titles.items() if t.lower() == match.group("role").lower() and r),
+                        None)
+            holders = by_role.get((role or "").lower(), set())
+            if len(holders) == 1:
+                self.add(match.start(), match.end(), next(iter(holders)), "role")
+
+    # --- people -----------------------------------------------------------------------------
+    def _person(self, name: str, *, role: str | None, country: str | None, titled: bool) -> Actor | None:
+        entry = self.lookup(name)
+        if entry is not None and entry.actor.kind == "person":
+            return self._dictionary_person(entry.actor.actor_id)
+        if entry is not None:
+            return None  # a state or organisation name after a title ("President Putin" is not this)
+        surname = _surname(name)
+        if " " not in name:
+            known = [m.actor for m in self.mentions if m.actor.kind == "person" and _surname(m.actor.actor) == name]
+            if known:
+                return known[0]
+            candidates = self.index.people_by_surname.get(surname, set())
+            if len(candidates) == 1:
+                return self._dictionary_person(next(iter(candidates)))
+        elif surname in self.index.people_by_surname and len(self.index.people_by_surname[surname]) == 1:
+            person = self._dictionary_person(next(iter(self.index.people_by_surname[surname])))
+            if person.actor.split()[0] == name.split(maxsplit=1)[0]:
+                return person  # "Antony John Blinken": same first name and surname
+        if not titled:
+            return None
+        return Actor("person:" + _slug(name), name, "person", country, role)
+
+    def _dictionary_person(self, actor_id: str) -> Actor:
+        rows = self.index.people_rows[actor_id]
+        row = _row_at(rows, self.published)
+        return Actor(actor_id, rows[0]["name"], "person", row["country"] or None, row["role"] or None,
+                     row["organization"] or None)
+
+    def _modifier_country(self, position: int) -> str | None:
+        """Country of the word(s) just before a title: "German Chancellor", "Kremlin spokesman"."""
+        before = self.text[max(0, position - 40):position]
+        match = re.search(r"((?:[\w.'-]+\s){1,3})$", before)
+        if match is None:
+            return None
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            entry = self.lookup(_strip_possessive(" ".join(words[-size:])))
+            if entry is not None and entry.actor.country and entry.actor.kind != "person":
+                return entry.actor.country
+        return None
+
+    def _of_country(self, position: int) -> str | None:
+        match = re.match(r"\sof\s(?:the\s)?([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})", self.text[position:position + 60])
+        if match is None:
+            return None
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            entry = self.lookup(" ".join(words[:size]).rstrip("."))
+            if entry is not None and entry.actor.kind == "state":
+                return entry.actor.country
+        return None
+
+    def resolved(self) -> list[Mention]:
+        return sorted(self.mentions, key=lambda m: m.start)
+
+
+def _trim_name(name: str, not_name: frozenset[str]) -> list[str]:
+    kept = []
+    for token in name.replace(",", " ,").split():
+        if token == ",":
+            continue
+        bare = _strip_possessive(token)
+        if token in not_name or bare in not_name:
+            break
+        kept.append(bare)
+        if bare != token:
+            break
+    while kept and kept[-1] in _NAME_PARTICLES:
+        kept.pop()
+    return kept
+
+
+def _joined_prefix(name: str, n_tokens: int) -> str:
+    """The part of ``name`` covering its first ``n_tokens`` tokens (", Jr." counts as one)."""
+    spans = list(re.finditer(r"[^\s,]+", name))
+    end = spans[n_tokens - 1].end()
+    word = name[spans[n_tokens - 1].start():end]
+    bare = _strip_possessive(word)
+    return name[:end - (len(word) - len(bare))]
+
+
+def _strip_possessive(text: str) -> str:
+    if text.endswith("'s"):
+        return text[:-2]
+    if text.endswith("s'"):
+        return text[:-1]
+    return text
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _single_spaced(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    return all(text[tokens[k].end():tokens[k + 1].start()] == " " for k in range(first, last))
+
+
+def _row_at(rows: list[dict[str, str]], published: pd.Timestamp | None) -> dict[str, str]:
+    """The role row in force at ``published`` (else the latest one that started before it, else the first)."""
+    if published is None:
+        return rows[-1]
+    day = published.strftime("%Y-%m-%d")
+    current = [r for r in rows if (not r["start"] or r["start"] <= day) and (not r["end"] or day <= r["end"])]
+    if current:
+        return current[-1]
+    started = [r for r in rows if r["start"] and r["start"] <= day]
+    return started[-1] if started else rows[0]
+
+
+def actor_rows(article_id: str, mentions: Iterable[Mention]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Return the ``mentions`` and ``actors`` table rows for an article's mentions."""
+    mention_rows = []
+    actors: dict[str, dict[str, object]] = {}
+    for m in mentions:
+        a = m.actor
+        mention_rows.append({
+            "article_id": article_id, "sentence_id": m.sentence_id, "start": m.start, "end": m.end,
+            "text": m.text, "actor_id": a.actor_id, "actor": a.actor, "kind": a.kind, "country": a.country,
+            "role": a.role, "via": m.via,
+        })
+        row = actors.setdefault(a.actor_id, {
+            "article_id": article_id, "actor_id": a.actor_id, "actor": a.actor, "kind": a.kind,
+            "country": a.country, "role": a.role, "organization": a.organization, "n_mentions": 0})
+        row["n_mentions"] += 1
+        for key in ("country", "role", "organization"):
+            if row[key] is None and getattr(a, key):
+                row[key] = getattr(a, key)
+    return mention_rows, list(actors.values())
+
+
+def resolve_pronoun(mentions: Sequence[Mention], position: int, *, max_back: int = 3) -> Actor | None:
+    """The person a speaker pronoun at ``position`` refers to: the last person mentioned before it,
+    in its sentence or up to ``max_back`` sentences earlier."""
+    before = [m for m in mentions if m.end <= position and m.actor.kind == "person"]
+    if not before:
+        return None
+    here = max((m.sentence_id for m in mentions if m.start <= position), default=0)
+    last = before[-1]
+    return last.actor if here - last.sentence_id <= max_back else None
+
+

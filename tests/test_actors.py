@@ -1,0 +1,178 @@
+"""Actor mentions: dictionary, titles, appositions, metonyms, coreference and unnamed sources."""
+
+from pathlib import Path
+
+import pytest
+
+import crisislens
+from crisislens.actors import actor_index, find_mentions
+from crisislens.lexicon import default_lexicon
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "ukraine-border-crisis-blinken.txt"
+
+
+def mentions_of(text, published="2022-02-13"):
+    return crisislens.parse(text, published=published).mentions
+
+
+def actor_of(text, surface):
+    rows = mentions_of(text)
+    found = rows[rows.text == surface]
+    assert len(found) == 1, f"{surface!r} not found once in {rows.text.tolist()}"
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "role", "country"), [
+    ("German Chancellor Olaf Scholz met the envoys.", "Chancellor Olaf Scholz", "Olaf Scholz", "Chancellor", "DEU"),
+    ("Foreign Minister Vladimir Makei flew home.", "Foreign Minister Vladimir Makei", "Vladimir Makei",
+     "Foreign Minister", "BLR"),
+    ("Secretary of State Antony J. Blinken arrived late.", "Secretary of State Antony J. Blinken",
+     "Antony Blinken", "Secretary of State", "USA"),
+    ("President Joseph R. Biden, Jr. signed the order.", "President Joseph R. Biden, Jr.", "Joe Biden",
+     "President", "USA"),
+    ("Deputy Foreign Minister Ana Kovalenko of Moldova spoke first.", "Deputy Foreign Minister Ana Kovalenko",
+     "Ana Kovalenko", "Deputy Foreign Minister", "MDA"),
+    ("Estonian Defence Minister Mart Kivisild toured the base.", "Defence Minister Mart Kivisild",
+     "Mart Kivisild", "Defence Minister", "EST"),
+])
+def test_actors_title_and_name(text, surface, actor, role, country):
+    row = actor_of(text, surface)
+    assert (actor, "person", role, country) == (row.actor, row.kind, row.role, row.country)
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "role", "country"), [
+    ("Liz Truss, the UK foreign secretary, urged calm.", "Liz Truss", "Liz Truss", "Foreign Secretary", "GBR"),
+    ("Tomas Varga, the Slovak prime minister, disagreed.", "Tomas Varga", "Tomas Varga", "Prime Minister", "SVK"),
+])
+def test_actors_apposition(text, surface, actor, role, country):
+    row = actor_of(text, surface)
+    assert (actor, role, country) == (row.actor, row.role, row.country)
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("President Zelenskyy of Ukraine thanked the allies.", "President Zelenskyy", "UKR"),
+    ("Prime Minister Aino Rask of Finland will travel.", "Prime Minister Aino Rask", "FIN"),
+])
+def test_actors_x_of_y_gives_country(text, surface, country):
+    assert country == actor_of(text, surface).country
+
+
+@pytest.mark.parametrize(("text", "surface", "actor_id"), [
+    ("Moscow denies having any such plans.", "Moscow", "RUS"),
+    ("Separately, the Kremlin said the talks were useful.", "the Kremlin", "RUS"),
+    ("Washington regards the proposals as non-starters.", "Washington", "USA"),
+    ("The White House said the call lasted an hour.", "The White House", "USA"),
+    ("Kyiv asked for more air defence.", "Kyiv", "UKR"),
+    ("Officials in Berlin were cautious.", "Berlin", "DEU"),
+    ("The U.S. embassy will stay open.", "U.S.", "USA"),
+    ("Russian troops stayed near the border.", "Russian", "RUS"),
+    ("his Japanese and South Korean counterparts", "South Korean", "KOR"),
+    ("NATO allies met in Brussels.", "NATO", "NATO"),
+    ("the Organization for Security and Cooperation in Europe (OSCE)", "OSCE", "OSCE"),
+])
+def test_actors_states_metonyms_and_organisations(text, surface, actor_id):
+    assert actor_id == actor_of(text, surface).actor_id
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's Border Crisis With Russia Deepens Again.",
+    "The Diplomatic Road Remains Open For Now.",
+    "Monday Brought No Change.",
+    "The president said nothing.",
+])
+def test_actors_capitalised_words_are_not_people(text):
+    rows = mentions_of(text)
+    assert [] == rows[rows.kind == "person"].text.tolist()
+
+
+def test_actors_surname_and_wrong_title_resolve_to_one_person():
+    text = ("Antony Blinken met the envoys. Blinken said the road was open. "
+            "Foreign Minister Blinken later flew to Hawaii.")
+    rows = mentions_of(text)
+    people = rows[rows.kind == "person"]
+    assert ["person:antony-blinken"] * 3 == people.actor_id.tolist()
+    assert ["Antony Blinken", "Blinken", "Foreign Minister Blinken"] == people.text.tolist()
+
+
+def test_actors_role_alone_resolves_when_unambiguous():
+    rows = mentions_of("Chancellor Olaf Scholz arrived. The chancellor spoke for an hour.")
+    assert "Olaf Scholz" == rows[rows.text == "The chancellor"].actor.iloc[0]
+
+
+def test_actors_role_alone_stays_unresolved_when_ambiguous():
+    rows = mentions_of("President Joe Biden called President Vladimir Putin. The president was firm.")
+    assert [] == rows[rows.text == "The president"].text.tolist()
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("A senior US official said the call was useful.", "A senior US official", "USA"),
+    ("A German source said Berlin expected little.", "A German source", "DEU"),
+    ("A senior official in President Biden's administration said so.", "A senior official", "USA"),
+    ("Western diplomats said the mood was tense.", "Western diplomats", None),
+    ("A Reuters witness said cars were leaving.", "A Reuters witness", None),
+])
+def test_actors_unnamed_sources(text, surface, country):
+    row = actor_of(text, surface)
+    assert ("anonymous", country) == (row.kind, None if row.country is crisislens.tables.pd.NA else row.country)
+
+
+def test_actors_the_source_is_the_last_source_of_that_description():
+    text = "A German source said Berlin expected little. The source said unity mattered."
+    rows = mentions_of(text)
+    sources = rows[rows.kind == "anonymous"]
+    assert 2 == len(sources)
+    assert 1 == sources.actor_id.nunique()
+
+
+@pytest.mark.parametrize("text", [
+    "The source of the trouble was obvious.",
+    "Officials met.",
+])
+def test_actors_no_unnamed_source_without_a_description(text):
+    rows = mentions_of(text)
+    assert [] == rows[rows.kind == "anonymous"].text.tolist()
+
+
+def test_actors_offsets_match_text():
+    article = crisislens.parse(SEED)
+    for row in article.mentions.itertuples():
+        assert row.text == article.text[row.start:row.end]
+
+
+def test_actors_seed_acceptance():
+    article = crisislens.parse(SEED)
+    actors = article.actors.set_index("actor_id")
+    for actor_id, role, country in [
+        ("person:antony-blinken", "Secretary of State", "USA"),
+        ("person:vladimir-putin", "President", "RUS"),
+        ("person:joe-biden", "President", "USA"),
+        ("person:olaf-scholz", "Chancellor", "DEU"),
+    ]:
+        assert (role, country) == (actors.loc[actor_id, "role"], actors.loc[actor_id, "country"])
+    for actor_id in ("USA", "RUS", "UKR", "DEU", "JPN", "KOR", "NATO", "OSCE", "media:reuters"):
+        assert actor_id in actors.index, actor_id
+    people = article.mentions[article.mentions.kind == "person"]
+    assert {"Antony Blinken"} == set(people[people.text.str.contains("Blinken")].actor)
+    metonyms = article.mentions[article.mentions.via == "metonym"]
+    assert {("Moscow", "RUS"), ("the Kremlin", "RUS"), ("Washington", "USA"), ("Berlin", "DEU"), ("Kyiv", "UKR")} == set(
+        zip(metonyms.text, metonyms.actor_id, strict=True))
+    assert 0 == len(people[~people.actor_id.isin(
+        ["person:antony-blinken", "person:vladimir-putin", "person:joe-biden", "person:olaf-scholz"])])
+
+
+def test_actors_user_dictionary_adds_a_person(tmp_path):
+    extra = tmp_path / "my_actors.csv"
+    extra.write_text("actor_id,name,aliases,role,country,organization,start,end\n"
+                     "person:mira-holt,Mira Holt,,Mediator,NOR,,2021-01-01,\n", encoding="utf-8")
+    lexicon = crisislens.load_lexicon(extra)
+    article = crisislens.parse("Mira Holt met both sides. Holt said little.", lexicon=lexicon)
+    assert ["person:mira-holt", "person:mira-holt"] == article.mentions.actor_id.tolist()
+    assert "NOR" == article.actors.country.iloc[0]
+
+
+def test_actors_index_is_built_once_per_lexicon():
+    assert actor_index(default_lexicon()) is actor_index(default_lexicon())
+
+
+def test_actors_find_mentions_on_empty_text():
+    assert [] == find_mentions("", [], lexicon=default_lexicon())
