@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -35,11 +36,16 @@ KINDS = ("person", "state", "organization", "media", "group", "anonymous")
 _TOKEN = re.compile(r"\w+(?:[.'&-]\w+)*\.?")
 _NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "du", "la", "le", "ter", "dos")
 _NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
-_NAME = (rf"{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s[A-Z])))*"
+_NAME = (rf"{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
          r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
 _WEEKDAYS_MONTHS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
     "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_LABEL_AT_PARAGRAPH = re.compile(r"(?:^|(?<=\n\n))(?P<label>[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5})(?=:\s)")
+_TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w.'-])[A-Z][\w'&-]*(?:\s(?:(?:of|for|and|on|the|de|in)\s){0,2}[A-Z][\w'&-]*)*")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 _DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose")
 
@@ -85,12 +91,17 @@ class ActorIndex:
     max_tokens: int
     people_rows: dict[str, list[dict[str, str]]]
     people_by_surname: dict[str, set[str]]
+    family_names: dict[str, set[str]]
     titles: dict[str, str]
     title_pattern: re.Pattern[str]
     apposition_pattern: re.Pattern[str]
     role_alone_pattern: re.Pattern[str]
     anonymous_pattern: re.Pattern[str]
     not_name: frozenset[str]
+    not_person: frozenset[str]
+    organization_words: frozenset[str]
+    lower_starts: frozenset[str]
+    openers: frozenset[str]
     modifiers: frozenset[str]
 
 
@@ -136,21 +147,29 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         add(row["surface"], actor, "metonym")
     people_rows: dict[str, list[dict[str, str]]] = {}
     people_by_surname: dict[str, set[str]] = {}
+    family_names: dict[str, set[str]] = {}
     for row in lexicon.table("people"):
         people_rows.setdefault(row["actor_id"], []).append(row)
         actor = Actor(row["actor_id"], row["name"], "person", row["country"] or None, row["role"] or None,
                       row["organization"] or None)
         for name in [row["name"], *_split(row["aliases"])]:
+            if " " not in name and name != row["name"]:
+                # a one-word alias is a family name ("Xi" for Xi Jinping): used after a title or
+                # once the person is named, never alone
+                people_by_surname.setdefault(name, set()).add(row["actor_id"])
+                family_names.setdefault(row["actor_id"], set()).add(name)
+                continue
             add(name, actor, "name")
             people_by_surname.setdefault(_surname(name), set()).add(row["actor_id"])
     titles = {row["title"]: row["role"] for row in lexicon.table("titles")}
     title_alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    title_pattern = re.compile(rf"(?<![\w.])(?P<title>{title_alternation})\s(?P<name>{_NAME})")
+    title_pattern = re.compile(
+        rf"(?<![\w.])(?P<title>(?:{title_alternation})(?:\s(?:{title_alternation}))*)\s(?P<name>{_NAME})")
     role_words = sorted({t.lower() for t, role in titles.items() if role and not t.endswith(".")},
                         key=len, reverse=True)
     role_alternation = "|".join(re.escape(r) for r in role_words)
     apposition_pattern = re.compile(
-        rf"(?<![\w.])(?P<name>[A-Z][\w'-]*\w(?:\s(?:[A-Z]\.|[A-Z][\w'-]*\w)){{1,4}}),\s(?:the|a|an)\s"
+        rf"(?<![\w.])(?P<name>[A-Z][\w'-]*\w(?:\s(?:[A-Z]\.|[A-Z][\w'-]*\w)){{1,4}}),\s(?:(?:the|a|an)\s)?"
         rf"(?P<mods>(?:[\w.'-]+\s){{0,3}}?)(?P<role>(?i:{role_alternation}))(?![\w-])")
     role_alone_pattern = re.compile(rf"(?<![\w])(?:the|The)\s(?P<role>{role_alternation})(?![\w-])",
                                     re.IGNORECASE)
@@ -163,10 +182,14 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         | lexicon.sentence_openers | {w for t in titles for w in t.split()})
     return ActorIndex(
         surfaces=surfaces, with_the=frozenset(with_the), max_tokens=max(len(_TOKEN.findall(k)) for k in surfaces) if surfaces else 1,
-        people_rows=people_rows, people_by_surname=people_by_surname, titles=titles,
+        people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
         not_name=not_name, modifiers=modifiers,
+        not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
+        organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
+        lower_starts=frozenset(k.split()[0] for k in surfaces if k[:1].islower()),
+        openers=lexicon.sentence_openers | _WEEKDAYS_MONTHS,
     )
 
 
@@ -197,11 +220,14 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     """
     index = actor_index(lexicon)
     finder = _Finder(text, sentence_starts, index, published)
+    finder.transcript_labels()
     finder.titled_people()
     finder.appositions()
     finder.anonymous_sources()
+    finder.organizations()
     finder.dictionary()
     finder.surnames()
+    finder.known_surnames()
     finder.roles_alone()
     return finder.resolved()
 
@@ -217,6 +243,8 @@ class _Finder:
         self.published = published
         self.mentions: list[Mention] = []
         self._claimed: list[tuple[int, int]] = []
+        self.tokens = list(_TOKEN.finditer(text))
+        self._sentence_start_set = set(self.starts)
 
     # --- bookkeeping --------------------------------------------------------------------
     def sentence_of(self, position: int) -> int:
@@ -242,15 +270,20 @@ class _Finder:
     def titled_people(self) -> None:
         for match in self.index.title_pattern.finditer(self.text):
             name_start = match.start("name")
+            if self._inside_a_name(match.start()):
+                continue  # "Martin Luther King Jr.": the title word is part of a name
+            following = _following_words(self.text, name_start)
+            if any(word in self.index.not_person for word in following):
+                continue  # "General Motors", "King Carey School", "Ambassador Extraordinary"
             tokens = _trim_name(match.group("name"), self.index.not_name)
             if not tokens:
                 continue
             name = " ".join(tokens)
             name_end = name_start + len(_joined_prefix(match.group("name"), len(tokens)))
-            title = match.group("title")
+            first_title = _first_title(match.group("title"), self.index.titles)
             country = self._modifier_country(match.start())
             country = self._of_country(name_end) or country
-            role = self.index.titles.get(title) or None
+            role = self.index.titles.get(first_title) or None
             actor = self._person(name, role=role, country=country, titled=True)
             if actor is None:
                 continue
@@ -260,6 +293,8 @@ class _Finder:
     def appositions(self) -> None:
         for match in self.index.apposition_pattern.finditer(self.text):
             tokens = match.group("name").split()
+            if any(t in self.index.not_person for t in tokens):
+                continue
             while tokens and tokens[0] in self.index.not_name:
                 tokens.pop(0)  # "Yesterday Tomas Varga, the ...": the name starts after the opener
             if len(tokens) < 2 or any(t in self.index.not_name for t in tokens):
@@ -272,18 +307,69 @@ class _Finder:
                 entry = self.lookup(word.strip(".,"))
                 if entry is not None and entry.actor.country:
                     country = entry.actor.country
+            country = self._of_country(match.end()) or country
             actor = self._person(" ".join(tokens), role=role, country=country, titled=True)
             if actor is not None:
                 self.add(name_start, match.end("name"), actor, "apposition")
 
+    # --- transcript turn labels ---------------------------------------------------------------
+    def transcript_labels(self) -> None:
+        """Speakers named by a transcript label: "MS. PSAKI:", "PRESIDENT MICHEL:", "SECRETARY BLINKEN:"."""
+        for match in _LABEL_AT_PARAGRAPH.finditer(self.text):
+            label = match.group("label")
+            if label == "Q" or not _TWO_CAPITALS.search(label):
+                continue
+            start, end = match.start("label"), match.end("label")
+            as_written = " ".join(_title_case(w) for w in label.split())
+            titled = self.index.title_pattern.fullmatch(as_written)
+            if titled is not None:
+                tokens = _trim_name(titled.group("name"), self.index.not_name)
+                role = self.index.titles.get(_first_title(titled.group("title"), self.index.titles)) or None
+                actor = self._person(" ".join(tokens), role=role, country=None, titled=True) if tokens else None
+                if actor is not None:
+                    self.add(start, end, actor, "label")
+                continue
+            entry = self.lookup(as_written)
+            if entry is not None and entry.actor.kind == "person":
+                self.add(start, end, self._dictionary_person(entry.actor.actor_id), "label")
+
+    # --- organisations named by their head word ------------------------------------------------
+    def organizations(self) -> None:
+        """Runs of capitalised words with an organisation head word ("Department of Energy")."""
+        heads = self.index.organization_words
+        for match in _CAPITALISED_RUN.finditer(self.text):
+            words = match.group(0).split()
+            if not any(w in heads for w in words):
+                continue
+            start = match.start()
+            while words and words[0] in self.index.openers:
+                start += len(words[0]) + 1
+                words.pop(0)  # "Today Department of Energy ...": drop the sentence opener
+            if words:
+                words[-1] = _strip_possessive(words[-1])
+            while words and words[-1] in _CONNECTORS:
+                words.pop()
+            name = " ".join(words)
+            if len(words) < 2 or self.lookup(name) is not None or not any(w in heads for w in words):
+                continue
+            country = None
+            for size in (3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    entry = self.lookup(_strip_possessive(" ".join(words[i:i + size])))
+                    if entry is not None and entry.actor.country and country is None:
+                        country = entry.actor.country
+            actor = Actor("org:" + _slug(name), name, "organization", country or self.main_state)
+            self.add(start, start + len(name), actor, "organization")
+
     # --- dictionary ---------------------------------------------------------------------
     def dictionary(self) -> None:
         text = self.text
-        tokens = list(_TOKEN.finditer(text))
+        tokens = self.tokens
         n = len(tokens)
+        lower_starts = self.index.lower_starts
         for i, token in enumerate(tokens):
             first = token.group(0)[0]
-            if not (first.isupper() or first.isdigit()):
+            if not (first.isupper() or first.isdigit() or token.group(0) in lower_starts):
                 continue
             for size in range(min(self.index.max_tokens, n - i), 0, -1):
                 last = tokens[i + size - 1]
@@ -307,7 +393,9 @@ class _Finder:
 
     def _match_surface(self, start: int, end: int) -> tuple[int, int, _Entry] | None:
         surface = self.text[start:end]
-        for candidate in (surface, _strip_possessive(surface), surface.rstrip(".")):
+        head, dash, rest = surface.partition("-")
+        hyphen_prefix = head if dash and rest[:1].islower() else surface  # "UN-led", "Russian-backed"
+        for candidate in (surface, _strip_possessive(surface), surface.rstrip("."), hyphen_prefix):
             entry = self.lookup(candidate)
             if entry is not None:
                 return start, start + len(candidate), entry
@@ -334,7 +422,7 @@ class _Finder:
             country = after_country or country
             label = " ".join([*described, noun])
             actor = Actor("anonymous:" + _slug(label + ("-" + country if after_country else "")),
-                          label if not after_country else f"{label} ({country})", "anonymous", country)
+                          label, "anonymous", country)
             start = det_start if det else mods_start if mods else match.start()
             if self.add(start, match.end(), actor, "anonymous", noun):
                 last_by_noun[_singular(noun)] = actor
@@ -404,12 +492,30 @@ class _Finder:
         for mention in self.mentions:
             if mention.actor.kind == "person":
                 people.setdefault(_surname(mention.actor.actor), mention.actor)
+                for family_name in self.index.family_names.get(mention.actor.actor_id, ()):
+                    people.setdefault(family_name, mention.actor)
         if not people:
             return
         pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in sorted(people, key=len, reverse=True))
                              + r")(?![\w-])")
         for match in pattern.finditer(self.text):
             self.add(match.start(), match.end(), people[match.group(0)], "surname")
+
+    def known_surnames(self) -> None:
+        """A bare surname of the actor dictionary ("Putin"), when the person's state is mentioned in
+        the article and the word does not open a sentence (where any capitalised word stands)."""
+        countries = {m.actor.country for m in self.mentions if m.actor.kind == "state"}
+        if not countries:
+            return
+        for token in self.tokens:
+            word = _strip_possessive(token.group(0))
+            candidates = self.index.people_by_surname.get(word)
+            if not candidates or len(candidates) != 1 or word in self.index.not_name:
+                continue
+            person = self._dictionary_person(next(iter(candidates)))
+            if person.country not in countries or token.start() in self._sentence_start_set:
+                continue
+            self.add(token.start(), token.start() + len(word), person, "surname")
 
     def roles_alone(self) -> None:
         by_role: dict[str, set[Actor]] = {}
@@ -432,7 +538,8 @@ class _Finder:
             return None  # a state or organisation name after a title ("President Putin" is not this)
         surname = _surname(name)
         if " " not in name:
-            known = [m.actor for m in self.mentions if m.actor.kind == "person" and _surname(m.actor.actor) == name]
+            known = [m.actor for m in self.mentions if m.actor.kind == "person" and (
+                _surname(m.actor.actor) == name or name in self.index.family_names.get(m.actor.actor_id, ()))]
             if known:
                 return known[0]
             candidates = self.index.people_by_surname.get(surname, set())
@@ -451,6 +558,29 @@ class _Finder:
         row = _row_at(rows, self.published)
         return Actor(actor_id, rows[0]["name"], "person", row["country"] or None, row["role"] or None,
                      row["organization"] or None)
+
+    @cached_property
+    def main_state(self) -> str | None:
+        """The state the article names most often (ties: the first named), for bodies such as "the
+        Department of Energy" that name no state: in news they are the article's own state's."""
+        counts: dict[str, int] = {}
+        for token in self.tokens:
+            entry = self.index.surfaces.get(_strip_possessive(token.group(0)))
+            if entry is not None and entry.actor.kind == "state":
+                counts[entry.actor.actor_id] = counts.get(entry.actor.actor_id, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
+
+    def _inside_a_name(self, position: int) -> bool:
+        """True when a capitalised word that is not a known state, organisation or title comes right
+        before ``position`` in the same sentence ("Luther King")."""
+        before = re.search(r"((?:[\w.'-]+\s){0,2})([A-Z][\w'-]*)\s$", self.text[max(0, position - 50):position])
+        if before is None:
+            return False
+        word = _strip_possessive(before.group(2))
+        if word in self.index.not_name or word in self.index.organization_words or word in self.index.not_person:
+            return False
+        words = [*before.group(1).split(), word]
+        return not any(self.lookup(" ".join(words[-size:])) for size in range(1, len(words) + 1))
 
     def _modifier_country(self, position: int) -> str | None:
         """Country of the word(s) just before a title: "German Chancellor", "Kremlin spokesman"."""
@@ -471,13 +601,38 @@ class _Finder:
             return None
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
-            entry = self.lookup(" ".join(words[:size]).rstrip("."))
+            entry = self.lookup(_strip_possessive(" ".join(words[:size]).rstrip(".")))
             if entry is not None and entry.actor.kind == "state":
                 return entry.actor.country
         return None
 
     def resolved(self) -> list[Mention]:
         return sorted(self.mentions, key=lambda m: m.start)
+
+
+def _title_case(word: str) -> str:
+    """ "PSAKI" -> "Psaki", "MS." -> "Ms.", keeping short initialisms ("U.S.") as written."""
+    if "." in word.rstrip(".") or (len(word) <= 2 and not word.endswith(".")):
+        return word
+    return word[:1] + word[1:].lower()
+
+
+def _first_title(titles_text: str, titles: dict[str, str]) -> str:
+    """The first title of a chain ("Chief of the General Staff Gen." -> "Chief of the General Staff")."""
+    for title in sorted(titles, key=len, reverse=True):
+        if titles_text == title or titles_text.startswith(title + " "):
+            return title
+    return titles_text
+
+
+def _following_words(text: str, position: int) -> list[str]:
+    """The capitalised words from ``position`` on, up to the first word that is not capitalised."""
+    words = []
+    for word in re.findall(r"[\w'.-]+", text[position:position + 80])[:6]:
+        if not word[0].isupper():
+            break
+        words.append(_strip_possessive(word).rstrip("."))
+    return words
 
 
 def _trim_name(name: str, not_name: frozenset[str]) -> list[str]:

@@ -85,6 +85,8 @@ SPECS: dict[str, dict[str, Validator]] = {
     },
     "titles": {"title": _non_empty, "role": _optional},
     "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier")},
+    "not_person_words": {"word": _single_word},
+    "organization_words": {"word": _single_word},
 }
 """For each lexicon table, its columns and how each value is checked."""
 

@@ -1,0 +1,55 @@
+"""Actor accuracy floors on the hand-made gold (benchmarks/actors.py prints the full scores).
+
+The floors sit just below the scores measured when they were recorded; a change that lowers
+accuracy below them fails here. Raise them when accuracy improves.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+_spec = importlib.util.spec_from_file_location("actors_benchmark", ROOT / "benchmarks" / "actors.py")
+benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(benchmark)
+
+
+def metric(scores, name):
+    return float(scores.set_index(["task", "metric"]).loc[("actors", name), "value"])
+
+
+@pytest.fixture(scope="module")
+def seed_scores():
+    return benchmark.actor_scores("seed")
+
+
+@pytest.fixture(scope="module")
+def whitehouse_scores():
+    if not (SHARED / "corpus" / "whitehouse-2022q1").exists():
+        pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the White House actor gold needs it")
+    return benchmark.actor_scores("whitehouse")
+
+
+@pytest.mark.parametrize(("subset", "name", "floor"), [
+    ("all actors", "recall", 1.0),
+    ("all actors", "precision", 1.0),
+    ("all actors", "country_accuracy", 1.0),
+    ("people", "precision", 1.0),
+    ("people", "role_accuracy", 1.0),
+])
+def test_actors_gold_seed_floor(seed_scores, subset, name, floor):
+    assert metric(seed_scores[subset], name) >= floor
+
+
+@pytest.mark.parametrize(("subset", "name", "floor"), [
+    ("all actors", "recall", 0.90),
+    ("all actors", "precision", 0.95),
+    ("all actors", "country_accuracy", 0.95),
+    ("people", "precision", 0.95),
+    ("people", "recall", 0.88),
+    ("people", "role_accuracy", 0.95),
+])
+def test_actors_gold_whitehouse_floor(whitehouse_scores, subset, name, floor):
+    assert metric(whitehouse_scores[subset], name) >= floor
