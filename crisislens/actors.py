@@ -88,7 +88,7 @@ class ActorIndex:
 
     surfaces: dict[str, _Entry]
     with_the: frozenset[str]
-    max_tokens: int
+    first_sizes: dict[str, tuple[int, ...]]
     people_rows: dict[str, list[dict[str, str]]]
     people_by_surname: dict[str, set[str]]
     family_names: dict[str, set[str]]
@@ -100,7 +100,6 @@ class ActorIndex:
     not_name: frozenset[str]
     not_person: frozenset[str]
     organization_words: frozenset[str]
-    lower_starts: frozenset[str]
     openers: frozenset[str]
     modifiers: frozenset[str]
 
@@ -181,16 +180,26 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | _WEEKDAYS_MONTHS
         | lexicon.sentence_openers | {w for t in titles for w in t.split()})
     return ActorIndex(
-        surfaces=surfaces, with_the=frozenset(with_the), max_tokens=max(len(_TOKEN.findall(k)) for k in surfaces) if surfaces else 1,
+        surfaces=surfaces, with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
         not_name=not_name, modifiers=modifiers,
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
         organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
-        lower_starts=frozenset(k.split()[0] for k in surfaces if k[:1].islower()),
         openers=lexicon.sentence_openers | _WEEKDAYS_MONTHS,
     )
+
+
+def _first_sizes(surfaces: dict[str, _Entry]) -> dict[str, tuple[int, ...]]:
+    """For each first word of a surface, the lengths in words of the surfaces it starts, longest first,
+    so the dictionary scan tries only lengths that can match."""
+    sizes: dict[str, set[int]] = {}
+    for key in surfaces:
+        words = _TOKEN.findall(key)
+        if words:
+            sizes.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
 
 
 def _surname(name: str) -> str:
@@ -366,12 +375,16 @@ class _Finder:
         text = self.text
         tokens = self.tokens
         n = len(tokens)
-        lower_starts = self.index.lower_starts
+        first_sizes = self.index.first_sizes
         for i, token in enumerate(tokens):
-            first = token.group(0)[0]
-            if not (first.isupper() or first.isdigit() or token.group(0) in lower_starts):
+            word = token.group(0)
+            sizes = (first_sizes.get(word) or first_sizes.get(_strip_possessive(word))
+                     or first_sizes.get(word.rstrip(".")) or first_sizes.get(word.partition("-")[0]))
+            if not sizes:
                 continue
-            for size in range(min(self.index.max_tokens, n - i), 0, -1):
+            for size in sizes:
+                if i + size > n:
+                    continue
                 last = tokens[i + size - 1]
                 if size > 1 and not _single_spaced(text, tokens, i, i + size - 1):
                     continue
