@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "sentences.json"
 CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse-2022q1"
 
-_NAIVE = re.compile(r"(?:\.\.\.|[.!?])+[\"')\]]*(?=\s)")
+_NAIVE = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s)")
 _ABBREVIATION_SHAPE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]")
 
 

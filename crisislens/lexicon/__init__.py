@@ -87,6 +87,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier")},
     "not_person_words": {"word": _single_word},
     "organization_words": {"word": _single_word},
+    "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase")},
 }
 """For each lexicon table, its columns and how each value is checked."""
 

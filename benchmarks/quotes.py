@@ -1,0 +1,75 @@
+"""Quote accuracy: precision, recall and F1 of quote spans, and speaker accuracy, against gold.
+
+Usage:
+    python benchmarks/quotes.py
+
+Scores, each when its data is present:
+- the seed article against tests/gold/seed;
+- the hand-annotated White House documents (tests/gold/whitehouse; needs ../shared/corpus/whitehouse-2022q1);
+- PolNeAR development articles (../shared/corpus/polnear-dev, human attribution gold in brat format):
+  all attributions, and the subset whose cue is one of crisislens's reporting verbs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crisislens.corpus import Corpus  # noqa: E402
+from crisislens.evaluate import format_scores, load_brat, load_gold, score, score_brat  # noqa: E402
+from crisislens.lexicon import default_lexicon  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus"
+GOLD_SETS = {
+    "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
+    "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
+}
+
+
+def gold_set_scores(name: str):
+    """Quote scores for gold set ``name`` (None when its documents or gold are absent)."""
+    gold_dir, corpus_dir = GOLD_SETS[name]
+    if not gold_dir.exists() or not corpus_dir.exists():
+        return None
+    gold = [doc for doc in load_gold(gold_dir) if "quotes" in doc.tasks]
+    if not gold:
+        return None
+    wanted = {doc.doc for doc in gold}
+    paths = sorted(p for p in corpus_dir.rglob("*") if p.name in wanted)
+    tables = Corpus.from_paths(paths, progress=False).tables()
+    result = score(gold, tables)
+    return result[result.task == "quotes"]
+
+
+def polnear_scores():
+    """(all attributions, speech-verb subset) scores on PolNeAR dev, or None when absent."""
+    folder = SHARED / "polnear-dev"
+    if not folder.exists():
+        return None
+    brat = load_brat(folder)
+    quotes = Corpus.from_paths(folder / "text", progress=False).quotes
+    verbs = {r["word"] for r in default_lexicon().table("reporting_cues") if r["kind"] == "verb"}
+    return score_brat(brat, quotes), score_brat(brat, quotes, cues=verbs)
+
+
+def main() -> None:
+    for name in GOLD_SETS:
+        result = gold_set_scores(name)
+        print(f"\n{name}:" if result is not None else f"\n{name}: gold or documents absent, skipped")
+        if result is not None:
+            print(format_scores(result))
+    result = polnear_scores()
+    if result is None:
+        print("\npolnear-dev: absent, skipped")
+        return
+    print("\npolnear-dev, all attributions:")
+    print(format_scores(result[0]))
+    print("\npolnear-dev, attributions whose cue is a reporting verb of crisislens:")
+    print(format_scores(result[1]))
+
+
+if __name__ == "__main__":
+    main()

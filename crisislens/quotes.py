@@ -1,0 +1,501 @@
+"""Quotes: direct, indirect and mixed attributed statements, and transcript turns, with resolved speakers.
+
+Extracts, from an article's sentences and actor mentions:
+
+- direct quotes: text inside quotation marks, one or several sentences, attributed by a reporting cue
+  before or after it ('"...," Blinken said', 'said Blinken', 'Blinken said: "..."'), split quotes
+  ('"...," he said. "..."' is one quote), a quote paragraph that continues the last speaker, and
+  a speaker in the next sentence ('"...". So said Blinken.');
+- indirect quotes: "X said (that) ...", "X told Y ...", "..., X said.", "according to X, ...",
+  adding-clauses (", adding ...") and nominal cues ("Washington's warning that ...");
+- mixed quotes: reported speech that contains a quoted fragment;
+- nested reports: "the Kremlin said President Putin told President Biden ..." gives both statements,
+  the inner one pointing to the outer through ``parent_quote_id``;
+- transcript turns ("MS. PSAKI:", "Q") as quotes of kind ``transcript``, one per turn.
+
+Speakers are actors from :mod:`crisislens.actors` (pronouns resolved to the last person named).
+Deliberately not done: quotation marks without an attribution and too short to be a statement
+(scare quotes, titles of books or operations) are never quotes; beliefs without a speech act
+("X wants", "X believes") are not quotes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from crisislens.actors import Actor, Mention, resolve_pronoun
+from crisislens.lexicon import Lexicon
+from crisislens.text import Body, Sentence
+
+SPEAKER_KINDS = frozenset({"person", "anonymous", "state", "organization", "media", "group"})
+_PERSON_LIKE = frozenset({"person", "anonymous"})
+_MAX_SUBJECT_GAP = 6  # words between a speaker and its cue ("A senior official in X's administration said")
+_PRONOUN = re.compile(r"(?<![\w'])(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+(?:(?:\w+ly|also|has|have|had|then|later|again|would|will|did|not)\s+){0,2}$")
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)?\s*")
+_WORDS = re.compile(r"[\w'-]+")
+_ADDRESSEE_VERBS = frozenset({"told", "tell", "tells", "telling", "warned", "warn", "warns", "assured", "assure",
+                              "assures", "informed", "inform", "informs", "urged", "urge", "urges", "asked"})
+_PARTICIPLE_CUTS = re.compile(r",\s+(?:adding|saying|noting|warning|stressing|insisting|arguing|according to)\b")
+_MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
+_COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An attributed statement: its content span, kind, cue, speaker and addressee."""
+
+    sentence_id: int
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker: Actor | None
+    speaker_text: str | None
+    addressee: Actor | None = None
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    word: str
+    kind: str  # verb, noun, phrase
+    sentence_id: int
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rows = lexicon.table("reporting_cues")
+    verbs = sorted({r["word"] for r in rows if r["kind"] == "verb"}, key=len, reverse=True)
+    nouns = sorted({r["word"] for r in rows if r["kind"] == "noun"}, key=len, reverse=True)
+    phrases = sorted({r["word"] for r in rows if r["kind"] == "phrase"}, key=len, reverse=True)
+    verb = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'-])")
+    noun = re.compile(r"'s\s(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")s?\s(?:that|of)\s")
+    phrase = re.compile(r"(?<![\w'-])(?i:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'-])")
+    return verb, noun, phrase
+
+
+def quoted_spans(text: str, body: Body) -> list[tuple[int, int]]:
+    """Content spans (inside the marks) of the quotations of each paragraph.
+
+    A quotation opened and not closed in its paragraph continues into the next paragraph when that
+    one opens with a quotation mark (the news convention for a quote over several paragraphs);
+    otherwise the unmatched mark is ignored.
+    """
+    spans: list[tuple[int, int]] = []
+    carry = False
+    for paragraph in body.paragraphs:
+        start = paragraph.label_end or paragraph.start
+        marks = [m.start() for m in re.finditer('"', text[start:paragraph.end])]
+        marks = [start + m for m in marks]
+        opened: int | None = None
+        if carry and not (marks and marks[0] == start):
+            carry = False
+        for position in marks:
+            before = text[position - 1] if position > 0 else " "
+            after = text[position + 1] if position + 1 < len(text) else " "
+            opening = before.isspace() or before in "([{\u2014\u2013-/" or position == start
+            closing = not before.isspace() and (after.isspace() or after in ".,;:!?)]}\u2014\u2013-" or
+                                                  position + 1 >= paragraph.end)
+            if opened is None and (opening or not closing):
+                opened = position
+            elif opened is not None and (closing or not opening):
+                if position > opened + 1:
+                    spans.append((opened + 1, position))
+                opened = None
+        if opened is not None:
+            nxt = paragraph.paragraph_id + 1
+            continues = nxt < len(body.paragraphs) and text.startswith('"', body.paragraphs[nxt].start)
+            if continues and paragraph.end > opened + 1:
+                spans.append((opened + 1, paragraph.end))
+            carry = continues
+    return spans
+
+
+def extract_quotes(text: str, body: Body, sentences: Sequence[Sentence], mentions: Sequence[Mention], *,
+                   lexicon: Lexicon) -> list[Quote]:
+    """Find the attributed statements of an article.
+
+    Args:
+        text: the normalised text.
+        body: its paragraphs (for transcript labels and multi-paragraph quotes).
+        sentences: its sentences.
+        mentions: its actor mentions (speakers and addressees are chosen among them).
+        lexicon: supplies the reporting cues.
+
+    Returns:
+        Quotes in text order; ``parent`` is the index of the enclosing quote in this list.
+
+    Example:
+        >>> import crisislens
+        >>> a = crisislens.parse('"The road is open," Antony Blinken said.')
+        >>> a.quotes[["text", "kind", "speaker"]].values.tolist()
+        [['The road is open', 'direct', 'Antony Blinken']]
+    """
+    finder = _QuoteFinder(text, body, sentences, mentions, lexicon)
+    return finder.run()
+
+
+class _QuoteFinder:
+    def __init__(self, text: str, body: Body, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                 lexicon: Lexicon) -> None:
+        self.text = text
+        self.body = body
+        self.sentences = list(sentences)
+        self.mentions = [m for m in mentions if m.actor.kind in SPEAKER_KINDS]
+        self.verb, self.noun, self.phrase = _cue_patterns(lexicon)
+        self.spans = quoted_spans(text, body)
+        self.used_cues: set[int] = set()
+        self.used_spans: set[int] = set()
+        self.quotes: list[Quote] = []
+
+    # --- helpers ------------------------------------------------------------------------------
+    def sentence_at(self, position: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= position < sentence.end + 1:
+                return sentence
+        return None
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.spans)
+
+    def cues_in(self, sentence: Sentence) -> list[_Cue]:
+        found = []
+        for match in self.verb.finditer(self.text, sentence.start, sentence.end):
+            found.append(_Cue(match.start(), match.end(), match.group(0), "verb", sentence.sentence_id))
+        for match in self.phrase.finditer(self.text, sentence.start, sentence.end):
+            found.append(_Cue(match.start(), match.end(), match.group(0), "phrase", sentence.sentence_id))
+        for match in self.noun.finditer(self.text, sentence.start, sentence.end):
+            found.append(_Cue(match.start("noun"), match.end("noun"), match.group("noun"), "noun",
+                              sentence.sentence_id))
+        return sorted((c for c in found if not self.inside_quote(c.start, c.end)), key=lambda c: c.start)
+
+    def subject(self, cue: _Cue, sentence: Sentence, others: list[_Cue]) -> tuple[Actor, str, int] | None:
+        """The speaker written before a cue: the leftmost person-like (else any) mention close to it."""
+        barrier = max([sentence.start] + [c.end for c in others if c.end <= cue.start]
+                      + [e + 1 for s, e in self.spans if e < cue.start and e >= sentence.start])
+        candidates = []
+        for m in self.mentions:
+            if m.end > cue.start or m.start < barrier:
+                continue
+            gap = self.text[m.end:cue.start]
+            if len(_WORDS.findall(gap)) > _MAX_SUBJECT_GAP or ";" in gap or '"' in gap:
+                continue
+            candidates.append(m)
+        pronoun = _PRONOUN.search(self.text, max(barrier, cue.start - 40), cue.start)
+        if pronoun is not None:
+            nearest = max(candidates, key=lambda m: m.end, default=None)
+            if nearest is None or nearest.end <= pronoun.start():
+                actor = resolve_pronoun(self.mentions, pronoun.start())
+                if actor is not None:
+                    return actor, pronoun.group("p"), pronoun.start()
+                return None
+        if not candidates:
+            return None
+        person_like = [m for m in candidates if m.actor.kind in _PERSON_LIKE]
+        chosen = min(person_like or candidates, key=lambda m: m.start)
+        return chosen.actor, chosen.text, chosen.start
+
+    def speaker_after(self, cue: _Cue) -> Mention | None:
+        """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
+        for m in self.mentions:
+            if m.start >= cue.end and len(_WORDS.findall(self.text[cue.end:m.start])) <= 2:
+                return m
+            if m.start > cue.end + 40:
+                break
+        return None
+
+    def addressee_after(self, position: int) -> tuple[Actor | None, int]:
+        for m in self.mentions:
+            if m.start >= position and not self.text[position:m.start].strip(" ,"):
+                return m.actor, m.end
+            if m.start > position + 2:
+                break
+        him = re.match(r"\s+(?:him|her|them|reporters|journalists|lawmakers)\b", self.text[position:position + 20])
+        if him is not None:
+            return None, position + him.end()
+        return None, position
+
+    def add(self, quote: Quote) -> None:
+        self.quotes.append(quote)
+
+    # --- passes -------------------------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        self.transcript_turns()
+        cues_by_sentence = {s.sentence_id: self.cues_in(s) for s in self.sentences}
+        self.direct(cues_by_sentence)
+        self.indirect(cues_by_sentence)
+        self.unattributed_direct()
+        ordered = sorted(self.quotes, key=lambda q: (q.start, -q.end))
+        with_parents = []
+        for i, quote in enumerate(ordered):
+            parent = None
+            for j, other in enumerate(ordered):
+                if j != i and other.start <= quote.start and quote.end <= other.end and (
+                        other.start, other.end) != (quote.start, quote.end) and other.kind != "transcript":
+                    if parent is None or ordered[parent].end - ordered[parent].start > other.end - other.start:
+                        parent = j
+            with_parents.append(Quote(quote.sentence_id, quote.start, quote.end, quote.kind, quote.cue,
+                                      quote.speaker, quote.speaker_text, quote.addressee, parent))
+        return with_parents
+
+    def transcript_turns(self) -> None:
+        paragraphs = self.body.paragraphs
+        i = 0
+        while i < len(paragraphs):
+            paragraph = paragraphs[i]
+            if paragraph.label_end is None:
+                i += 1
+                continue
+            label = self.text[paragraph.start:paragraph.label_end].strip().rstrip(":").strip()
+            end = paragraph.end
+            j = i + 1
+            while j < len(paragraphs) and paragraphs[j].label_end is None:
+                end = paragraphs[j].end
+                j += 1
+            start = paragraph.label_end
+            speaker = next((m for m in self.mentions if paragraph.start <= m.start < paragraph.label_end), None)
+            sentence = self.sentence_at(start)
+            if end > start and sentence is not None:
+                self.add(Quote(sentence.sentence_id, start, end, "transcript", None,
+                               speaker.actor if speaker else None, speaker.text if speaker else label))
+            i = j
+
+    def direct(self, cues_by_sentence: dict[int, list[_Cue]]) -> None:
+        """Quoted spans with an attribution next to them."""
+        merged_until = -1
+        for index, (start, end) in enumerate(self.spans):
+            if index <= merged_until:
+                continue
+            found = self._attribution_after(end, cues_by_sentence) or self._attribution_before(start, cues_by_sentence)
+            if found is None:
+                continue
+            cue, actor, surface = found
+            self.used_cues.add(cue.start)
+            self.used_spans.add(index)
+            last_end = end
+            # a split quote: '"A," he said. "B."' continues in the same paragraph
+            paragraph_end = self._paragraph_end(start)
+            k = index + 1
+            while k < len(self.spans) and self.spans[k][0] < paragraph_end and not self._attributed_elsewhere(
+                    self.spans[k], cues_by_sentence):
+                last_end = self.spans[k][1]
+                self.used_spans.add(k)
+                merged_until = k
+                k += 1
+            sentence = self.sentence_at(start)
+            while last_end > start and self.text[last_end - 1] in ", ":
+                last_end -= 1  # '"... increased," he said': the comma belongs to the attribution
+            self.add(Quote(sentence.sentence_id if sentence else 0, start, last_end, "direct", cue.word, actor,
+                           surface))
+
+    def _paragraph_end(self, position: int) -> int:
+        for paragraph in self.body.paragraphs:
+            if paragraph.start <= position <= paragraph.end:
+                return paragraph.end
+        return len(self.text)
+
+    def _attributed_elsewhere(self, span: tuple[int, int], cues_by_sentence: dict[int, list[_Cue]]) -> bool:
+        return self._attribution_after(span[1], cues_by_sentence, dry=True) is not None
+
+    def _attribution_after(self, end: int, cues_by_sentence: dict[int, list[_Cue]], *,
+                           dry: bool = False) -> tuple[_Cue, Actor, str] | None:
+        """'"...," Blinken said' / '"...," said Blinken' / '"...." So said Blinken.'"""
+        sentence = self.sentence_at(end)
+        if sentence is None:
+            return None
+        tail = self.text[end + 1:end + 120]
+        if not re.match(r'\s*[A-Za-z]', tail) and not re.match(r'\s*[,\u2014\u2013-]', tail):
+            if self.text[end - 1:end] not in ".!?" or sentence.sentence_id + 1 >= len(self.sentences):
+                return None
+        candidates = [c for c in cues_by_sentence.get(sentence.sentence_id, []) if c.start > end]
+        nxt = self.sentences[sentence.sentence_id + 1] if sentence.sentence_id + 1 < len(self.sentences) else None
+        if nxt is not None and self.text[end - 1:end] in ".!?" and self.text[end:end + 1] == '"':
+            short = len(_WORDS.findall(nxt.text)) <= 8 and '"' not in nxt.text
+            if short:
+                candidates += cues_by_sentence.get(nxt.sentence_id, [])
+        for cue in candidates[:2]:
+            if cue.kind == "noun" or cue.start - end > 80:
+                continue
+            between = self.text[end:cue.start]
+            if '"' in between[1:]:
+                continue
+            owner = self.sentence_at(cue.start) or sentence
+            others = [c for c in cues_by_sentence.get(owner.sentence_id, []) if c.start < cue.start]
+            subject = self.subject(cue, owner, others) if cue.start - end > 3 else None
+            if subject is not None and subject[2] > end:
+                return cue, subject[0], subject[1]
+            after = self.speaker_after(cue)
+            if after is not None:
+                return cue, after.actor, after.text
+        return None
+
+    def _attribution_before(self, start: int, cues_by_sentence: dict[int, list[_Cue]]) -> tuple[_Cue, Actor, str] | None:
+        """'Blinken said: "..."' / 'Blinken told reporters, "..."' (also across a sentence or paragraph end
+        when the previous one ends with the cue and a colon)."""
+        head = self.text[max(0, start - 60):start - 1]
+        colon = re.search(r"([\w.'\-]+)\s*[:,]?\s*$", head)
+        if colon is None:
+            return None
+        sentence = self.sentence_at(start - 1) or self.sentence_at(start)
+        pool: list[_Cue] = []
+        for s in self.sentences:
+            if s.end <= start and s.end >= start - 200:
+                pool += cues_by_sentence.get(s.sentence_id, [])
+        pool += [c for c in cues_by_sentence.get(sentence.sentence_id if sentence else -1, []) if c.end <= start]
+        for cue in sorted(pool, key=lambda c: c.end, reverse=True)[:1]:
+            gap = self.text[cue.end:start - 1]
+            addressee_gap = re.fullmatch(r"(?:\s+(?:reporters|journalists|him|her|them|the \w+))?\s*[:,]?\s*", gap)
+            if cue.kind == "noun" or (addressee_gap is None and not self._only_mention_between(cue.end, start - 1)):
+                continue
+            owner = self.sentence_at(cue.start) or sentence
+            others = [c for c in cues_by_sentence.get(owner.sentence_id, []) if c.start < cue.start]
+            subject = self.subject(cue, owner, others)
+            if subject is not None:
+                return cue, subject[0], subject[1]
+        return None
+
+    def _only_mention_between(self, start: int, end: int) -> bool:
+        gap = self.text[start:end].strip(" ,:")
+        return any(m.start >= start and m.end <= end and self.text[m.start:m.end] == gap for m in self.mentions)
+
+    def indirect(self, cues_by_sentence: dict[int, list[_Cue]]) -> None:
+        for sentence in self.sentences:
+            cues = cues_by_sentence.get(sentence.sentence_id, [])
+            last_speaker: tuple[Actor, str] | None = None
+            for cue in cues:
+                if cue.start in self.used_cues:
+                    continue
+                others = [c for c in cues if c.start < cue.start]
+                quote = self._indirect_one(cue, sentence, others, last_speaker)
+                if quote is not None:
+                    self.add(quote)
+                    self.used_cues.add(cue.start)
+                    last_speaker = (quote.speaker, quote.speaker_text) if quote.speaker else last_speaker
+
+    def _indirect_one(self, cue: _Cue, sentence: Sentence, others: list[_Cue],
+                      last_speaker: tuple[Actor, str] | None) -> Quote | None:
+        text = self.text
+        if cue.kind == "phrase":
+            return self._according_to(cue, sentence)
+        if cue.kind == "noun":
+            owner = next((m for m in self.mentions if m.end == cue.start - 3 or m.end == cue.start - 2), None)
+            if owner is None:
+                return None
+            content_start = text.find(" ", cue.end + 1) + 1
+            return self._content_after(cue, sentence, content_start, owner.actor, owner.text, None)
+        participle = cue.word.endswith("ing") and re.search(r",\s*$", text[max(0, cue.start - 3):cue.start])
+        if participle and last_speaker is not None:
+            return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
+        if cue.word.endswith("ing") or _MODAL_BEFORE.search(text, max(0, cue.start - 12), cue.start):
+            return None  # "would explain", "to say": not a statement made
+        if _COORDINATED.search(text, max(0, cue.start - 8), cue.start) and last_speaker is not None:
+            return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
+        subject = self.subject(cue, sentence, others)
+        if subject is not None:
+            actor, surface, subject_start = subject
+            addressee, after = (None, cue.end)
+            if cue.word in _ADDRESSEE_VERBS:
+                addressee, after = self.addressee_after(cue.end)
+            quote = self._content_after(cue, sentence, after, actor, surface, addressee)
+            comma = text.rfind(",", sentence.start, subject_start)
+            if quote is None and comma > sentence.start and not text[cue.end:sentence.end].strip(" .!?"):
+                # "..., a Reuters witness said." (content before the attribution)
+                quote = self._content(cue, sentence, sentence.start, comma, actor, surface, addressee)
+            return quote
+        # "The talks were useful, the Kremlin said." (content before the attribution)
+        after = self.speaker_after(cue)
+        before_comma = text.rfind(",", sentence.start, cue.start)
+        if after is not None and before_comma > sentence.start:
+            rest = text[after.end:sentence.end].strip(" .!?")
+            if len(_WORDS.findall(rest)) <= 4:
+                return self._content(cue, sentence, sentence.start, before_comma, after.actor, after.text, None)
+        return None
+
+    def _according_to(self, cue: _Cue, sentence: Sentence) -> Quote | None:
+        speaker = self.speaker_after(cue)
+        if speaker is None:
+            return None
+        text = self.text
+        if text.rfind(",", sentence.start, cue.start) > sentence.start and cue.start - sentence.start > 20:
+            return self._content(cue, sentence, sentence.start, text.rfind(",", sentence.start, cue.start),
+                                 speaker.actor, speaker.text, None)
+        comma = text.find(",", speaker.end, sentence.end)
+        if comma < 0:
+            return None
+        return self._content(cue, sentence, comma + 1, sentence.end, speaker.actor, speaker.text, None)
+
+    def _content_after(self, cue: _Cue, sentence: Sentence, position: int, actor: Actor, surface: str,
+                       addressee: Actor | None) -> Quote | None:
+        lead = _THAT.match(self.text, position)
+        start = lead.end() if lead else position
+        end = sentence.end
+        cut = _PARTICIPLE_CUTS.search(self.text, start, end)
+        if cut is not None:
+            end = cut.start()
+        for match in self.verb.finditer(self.text, start, end):
+            coordination = _COORDINATED.search(self.text, max(start, match.start() - 8), match.start())
+            if coordination is not None:
+                end = coordination.start()  # "... says X, but adds that Y": the second statement is its own
+                break
+        return self._content(cue, sentence, start, end, actor, surface, addressee)
+
+    def _content(self, cue: _Cue, sentence: Sentence, start: int, end: int, actor: Actor, surface: str,
+                 addressee: Actor | None) -> Quote | None:
+        text = self.text
+        while start < end and text[start] in " ,:":
+            start += 1
+        while end > start and text[end - 1] in " .,;:!?":
+            end -= 1
+        if len(_WORDS.findall(text[start:end])) < 3:
+            return None
+        kind = "indirect"
+        for index, (s, e) in enumerate(self.spans):
+            if start <= s and e <= end:
+                kind = "mixed"
+                self.used_spans.add(index)
+        if text[start:start + 1] == '"' and kind == "mixed" and text[end:end + 1] == '"':
+            return None  # the whole content is a quotation: the direct pass owns it
+        return Quote(sentence.sentence_id, start, end, kind, cue.word, actor, surface, addressee)
+
+    def unattributed_direct(self) -> None:
+        """A quote paragraph continuing the last speaker. Quotations with no speaker anywhere near are
+        dropped: they are as often titles, headlines or scare quotes as statements."""
+        for index, (start, end) in enumerate(self.spans):
+            if index in self.used_spans or self.inside_existing(start, end):
+                continue
+            paragraph_start = next((p.start for p in self.body.paragraphs if p.start <= start <= p.end), 0)
+            previous = [q for q in self.quotes if q.end <= start and q.kind in ("direct", "mixed")]
+            sentence = self.sentence_at(start)
+            if start - 1 == paragraph_start and previous and previous[-1].end >= paragraph_start - 400:
+                last = previous[-1]
+                self.add(Quote(sentence.sentence_id if sentence else 0, start, end, "direct", None, last.speaker,
+                               last.speaker_text))
+                self.used_spans.add(index)
+
+    def inside_existing(self, start: int, end: int) -> bool:
+        return any(q.start <= start and end <= q.end and q.kind != "transcript" for q in self.quotes)
+
+
+def quote_rows(article_id: str, text: str, quotes: Sequence[Quote],
+               tone_of: Callable[[str], tuple[float, float]]) -> list[dict[str, object]]:
+    """Return the ``quotes`` table rows (quote ids follow text order; parents point to ids)."""
+    rows = []
+    for i, quote in enumerate(quotes):
+        polarity, _ = tone_of(text[quote.start:quote.end])
+        speaker = quote.speaker
+        rows.append({
+            "article_id": article_id, "quote_id": i, "sentence_id": quote.sentence_id, "start": quote.start,
+            "end": quote.end, "text": text[quote.start:quote.end], "kind": quote.kind, "cue": quote.cue,
+            "speaker": speaker.actor if speaker else None, "speaker_id": speaker.actor_id if speaker else None,
+            "speaker_text": quote.speaker_text, "speaker_kind": speaker.kind if speaker else None,
+            "speaker_country": speaker.country if speaker else None,
+            "addressee": quote.addressee.actor if quote.addressee else None,
+            "addressee_id": quote.addressee.actor_id if quote.addressee else None,
+            "parent_quote_id": quote.parent, "stance": None, "tone": round(polarity, 4),
+        })
+    return rows

@@ -1,0 +1,173 @@
+"""Quotes: direct, indirect, mixed, nested and transcript statements with their speakers."""
+
+from pathlib import Path
+
+import pytest
+
+import crisislens
+from crisislens.quotes import quoted_spans
+from crisislens.text import normalise
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "ukraine-border-crisis-blinken.txt"
+
+
+def quotes_of(text, **kwargs):
+    return crisislens.parse(text, published="2022-02-13", **kwargs).quotes
+
+
+def only(text):
+    quotes = quotes_of(text)
+    assert 1 == len(quotes), quotes[["kind", "speaker", "text"]].to_string()
+    return quotes.iloc[0]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ('"The road is open," Antony Blinken said.', "The road is open", "Antony Blinken"),
+    ('"The road is open," said Antony Blinken.', "The road is open", "Antony Blinken"),
+    ('Antony Blinken said: "The road is open to all of us."', "The road is open to all of us.", "Antony Blinken"),
+    ('Antony Blinken told reporters, "The road is open to all of us."', "The road is open to all of us.",
+     "Antony Blinken"),
+    ('"We will not wait. We will act now," Chancellor Olaf Scholz said on Monday.',
+     "We will not wait. We will act now", "Olaf Scholz"),
+])
+def test_quotes_direct_with_attribution(text, content, speaker):
+    row = only(text)
+    assert ("direct", content, speaker) == (row.kind, row.text, row.speaker)
+
+
+def test_quotes_split_quote_is_one_quote():
+    text = '"The road is open," Antony Blinken said. "It should be reduced, rather than increased."'
+    row = only(text)
+    assert row.text.startswith("The road is open") and row.text.endswith("rather than increased.")
+
+
+def test_quotes_quote_paragraph_continues_the_last_speaker():
+    text = ('"The road is open," Antony Blinken said after the talks.\n\n'
+            '"We expect an answer from Moscow within days and we will keep talking."')
+    quotes = quotes_of(text)
+    assert ["Antony Blinken", "Antony Blinken"] == quotes.speaker.tolist()
+
+
+def test_quotes_pronoun_speaker_resolves_to_the_person():
+    text = 'Antony Blinken arrived in Hawaii. "The diplomatic road remains open," he said.'
+    row = only(text)
+    assert ("Antony Blinken", "he") == (row.speaker, row.speaker_text)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("The Kremlin said the talks were useful but difficult.", "the talks were useful but difficult", "Russia",
+     "said"),
+    ("Moscow denies having any such plans.", "having any such plans", "Russia", "denies"),
+    ("The talks were useful and frank, the Kremlin said.", "The talks were useful and frank", "Russia", "said"),
+    ("According to the Kremlin, the talks were useful and frank.", "the talks were useful and frank", "Russia",
+     "According to"),
+    ("A senior US official said the call lasted an hour.", "the call lasted an hour", "senior US official", "said"),
+    ("A senior official in President Biden's administration said the call was substantive.",
+     "the call was substantive", "senior official", "said"),
+    ("Russia has warned that any deployment would be a grave mistake.",
+     "any deployment would be a grave mistake", "Russia", "warned"),
+    ("Following Washington's warning that Russia could strike at any moment, envoys met.",
+     "Russia could strike at any moment, envoys met", "United States", "warning"),
+])
+def test_quotes_indirect(text, content, speaker, cue):
+    row = only(text)
+    assert ("indirect", content, speaker, cue) == (row.kind, row.text, row.speaker, row.cue)
+
+
+def test_quotes_told_gives_the_addressee():
+    row = quotes_of("President Joe Biden told President Vladimir Putin the West would respond decisively.").iloc[0]
+    assert ("Joe Biden", "Vladimir Putin", "the West would respond decisively") == (
+        row.speaker, row.addressee, row.text)
+
+
+def test_quotes_adding_clause_is_a_second_statement_of_the_same_speaker():
+    text = ("President Joe Biden told President Vladimir Putin the West would respond decisively, "
+            "adding such a move would isolate Moscow.")
+    quotes = quotes_of(text)
+    assert [("Joe Biden", "the West would respond decisively"),
+            ("Joe Biden", "such a move would isolate Moscow")] == list(zip(quotes.speaker, quotes.text, strict=True))
+
+
+def test_quotes_coordinated_cue_keeps_the_speaker():
+    quotes = quotes_of("The United States says diplomacy can still work, but adds that the risk is high.")
+    assert [("United States", "diplomacy can still work"), ("United States", "the risk is high")] == list(
+        zip(quotes.speaker, quotes.text, strict=True))
+
+
+def test_quotes_nested_report_links_inner_to_outer():
+    text = ("Separately, the Kremlin said President Vladimir Putin told President Joe Biden "
+            "Washington had failed to consider Russia's main concerns.")
+    quotes = quotes_of(text)
+    outer, inner = quotes.iloc[0], quotes.iloc[1]
+    assert ("Russia", "Vladimir Putin", "Joe Biden") == (outer.speaker, inner.speaker, inner.addressee)
+    assert outer.quote_id == inner.parent_quote_id
+    assert inner.text == "Washington had failed to consider Russia's main concerns"
+
+
+def test_quotes_mixed_quote_contains_a_quoted_fragment():
+    text = 'A German source said any aggression would trigger "painful and severe sanctions" against Russia.'
+    row = only(text)
+    assert ("mixed", "German source") == (row.kind, row.speaker)
+    assert '"painful and severe sanctions"' in row.text
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "peacekeepers" stayed in the region.',
+    'She reread "War and Peace" on the flight to Geneva.',
+    'The army called it "Operation Spring Thaw" in its orders.',
+    "Diplomats will say more tomorrow.",
+    "President Joe Biden would explain the plan to allies next week.",
+    "The talks said nothing new.",
+])
+def test_quotes_nothing_to_find(text):
+    assert [] == quotes_of(text).text.tolist()
+
+
+def test_quotes_transcript_turns_are_one_row_each():
+    text = ("MS. PSAKI: Good afternoon, everyone. I have two items for you today.\n\n"
+            "Q Thanks, Jen. Has the President spoken with President Putin?\n\n"
+            "MS. PSAKI: Not today. We will let you know when that changes.")
+    quotes = quotes_of(text)
+    turns = quotes[quotes.kind == "transcript"]
+    assert ["MS. PSAKI", "Q", "MS. PSAKI"] == turns.speaker_text.tolist()
+    assert "Jen Psaki" == turns.speaker.iloc[0]
+
+
+def test_quotes_unbalanced_quotation_mark_never_crashes():
+    quotes = quotes_of('Antony Blinken said: "The road is open. Nobody closed it, Moscow said.')
+    assert all(quotes.text.str.len() > 0)
+
+
+def test_quotes_offsets_match_text():
+    article = crisislens.parse(SEED)
+    for row in article.quotes.itertuples():
+        assert row.text == article.text[row.start:row.end]
+
+
+def test_quotes_quoted_spans_pairs_straight_quotes():
+    body = normalise('He said "one thing" and "another thing" here.')
+    assert ["one thing", "another thing"] == [body.text[s:e] for s, e in quoted_spans(body.text, body)]
+
+
+SEED_STATEMENTS = [
+    ("United States", "indirect", "diplomacy can still resolve the impasse"),
+    ("Russia", "indirect", "having any such plans"),
+    ("German source", "indirect", "Berlin did not expect concrete results"),
+    ("German source", "mixed", "painful and severe sanctions"),
+    ("Antony Blinken", "direct", "The diplomatic road remains open"),
+    ("Joe Biden", "indirect", "the West would respond decisively"),
+    ("Joe Biden", "indirect", "such a move would result in widespread suffering"),
+    ("senior official", "indirect", "the call was substantive"),
+    ("Russia", "indirect", "President Putin told President Biden"),
+    ("Vladimir Putin", "indirect", "Washington had failed to consider"),
+    ("Antony Blinken", "direct", "We ordered the departure of most of the Americans"),
+    ("Reuters witness", "indirect", "began departing by car"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "kind", "contains"), SEED_STATEMENTS)
+def test_quotes_seed_statement_found(speaker, kind, contains):
+    quotes = crisislens.parse(SEED).quotes
+    found = quotes[quotes.text.str.contains(contains, regex=False)]
+    innermost = found.loc[found.text.str.len().sort_values().index]
+    assert [(speaker, kind)] == list(zip(innermost.speaker, innermost.kind, strict=True))[:1]
