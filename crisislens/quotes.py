@@ -39,6 +39,9 @@ _WORDS = re.compile(r"[\w'-]+")
 _ADDRESSEE_VERBS = frozenset({"told", "tell", "tells", "telling", "warned", "warn", "warns", "assured", "assure",
                               "assures", "informed", "inform", "informs", "urged", "urge", "urges", "asked"})
 _PARTICIPLE_CUTS = re.compile(r",\s+(?:adding|saying|noting|warning|stressing|insisting|arguing|according to)\b")
+_GROUP_SUBJECT = re.compile(
+    r"(?<![\w])(?:[Tt]he|[Bb]oth)\s(?P<group>(?:(?:two|three|four|five)\s)?(?:leaders|presidents|prime ministers|"
+    r"ministers|sides|parties|delegations|participants|officials))\s+(?:(?:\w+ly|also|have|had|jointly)\s+){0,2}$")
 _MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
 
@@ -199,6 +202,14 @@ class _QuoteFinder:
         person_like = [m for m in candidates if m.actor.kind in _PERSON_LIKE]
         chosen = min(person_like or candidates, key=lambda m: m.start)
         return chosen.actor, chosen.text, chosen.start
+
+    def group_subject(self, cue: _Cue, sentence: Sentence) -> tuple[Actor, str, int] | None:
+        """ "The two leaders reaffirmed ...": the participants together, as a group speaker."""
+        match = _GROUP_SUBJECT.search(self.text, max(sentence.start, cue.start - 40), cue.start)
+        if match is None:
+            return None
+        label = match.group("group").lower()
+        return Actor("group:" + label.replace(" ", "-"), label, "group"), match.group(0).strip(), match.start()
 
     def speaker_after(self, cue: _Cue) -> Mention | None:
         """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
@@ -391,16 +402,19 @@ class _QuoteFinder:
         participle = cue.word.endswith("ing") and re.search(r",\s*$", text[max(0, cue.start - 3):cue.start])
         if participle and last_speaker is not None:
             return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
-        if cue.word.endswith("ing") or _MODAL_BEFORE.search(text, max(0, cue.start - 12), cue.start):
-            return None  # "would explain", "to say": not a statement made
+        if (cue.word.endswith("ing") or _MODAL_BEFORE.search(text, max(0, cue.start - 12), cue.start)
+                or text.startswith(" by ", cue.end)):
+            return None  # "would explain", "to say", "announced by": not a statement made by a subject
         if _COORDINATED.search(text, max(0, cue.start - 8), cue.start) and last_speaker is not None:
             return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
-        subject = self.subject(cue, sentence, others)
+        subject = self.subject(cue, sentence, others) or self.group_subject(cue, sentence)
         if subject is not None:
             actor, surface, subject_start = subject
             addressee, after = (None, cue.end)
             if cue.word in _ADDRESSEE_VERBS:
                 addressee, after = self.addressee_after(cue.end)
+            elif text.startswith(" with ", cue.end):  # "was clear with President Putin that ..."
+                addressee, after = self.addressee_after(cue.end + 6)
             quote = self._content_after(cue, sentence, after, actor, surface, addressee)
             comma = text.rfind(",", sentence.start, subject_start)
             if quote is None and comma > sentence.start and not text[cue.end:sentence.end].strip(" .!?"):

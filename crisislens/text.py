@@ -56,7 +56,7 @@ _MD_STRONG = re.compile(r"\*\*+|__+")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")
-_MD_RULE = re.compile(r"^(?:[*\-_]\s*){3,}$")
+_MD_RULE = re.compile(r"^(?:(?:[*\-_]\s*){3,}|#{1,6})$")
 _ESCAPE_PLACEHOLDER = re.compile("[\ue000-\ue0ff]")  # escaped characters hidden while markup is removed
 _BULLET = re.compile(r"^(?:[*+\-\u2022\u25cf\u25aa]\s+|\d{1,3}[.)]\s+)")
 # Bullet glyphs are list markers in any file; "-", "*" and "1." are only taken as such in Markdown.

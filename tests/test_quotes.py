@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import crisislens
@@ -72,6 +73,23 @@ def test_quotes_pronoun_speaker_resolves_to_the_person():
 def test_quotes_indirect(text, content, speaker, cue):
     row = only(text)
     assert ("indirect", content, speaker, cue) == (row.kind, row.text, row.speaker, row.cue)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "addressee"), [
+    ("President Joe Biden was clear with President Vladimir Putin that the costs would be severe.",
+     "the costs would be severe", "Joe Biden", "Vladimir Putin"),
+    ("President Joe Biden expressed support for a diplomatic solution to the crisis.",
+     "support for a diplomatic solution to the crisis", "Joe Biden", None),
+    ("The two leaders reaffirmed their commitment to the people of Ukraine.",
+     "their commitment to the people of Ukraine", "two leaders", None),
+])
+def test_quotes_readout_statements(text, content, speaker, addressee):
+    row = only(text)
+    assert (content, speaker, addressee) == (row.text, row.speaker, None if row.addressee is pd.NA else row.addressee)
+
+
+def test_quotes_passive_cue_is_not_a_statement_of_the_subject():
+    assert [] == quotes_of("New sanctions were announced by the Treasury in Brussels on Thursday.").text.tolist()
 
 
 def test_quotes_told_gives_the_addressee():
