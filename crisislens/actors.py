@@ -99,6 +99,7 @@ class ActorIndex:
     anonymous_pattern: re.Pattern[str]
     not_name: frozenset[str]
     not_person: frozenset[str]
+    speaker_pattern: re.Pattern[str]
     organization_words: frozenset[str]
     openers: frozenset[str]
     modifiers: frozenset[str]
@@ -179,8 +180,14 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     not_name = frozenset(
         {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | _WEEKDAYS_MONTHS
         | lexicon.sentence_openers | {w for t in titles for w in t.split()})
+    verbs = sorted({r["word"] for r in lexicon.table("reporting_cues")
+                    if r["kind"] == "verb" and " " not in r["word"] and not r["word"].endswith("ing")},
+                   key=len, reverse=True)
+    speaker_pattern = re.compile(
+        r"(?<![\w.'-])(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z][\w'-]*)){0,2})"
+        r"(?:,\s[^,]{1,60},)?\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
     return ActorIndex(
-        surfaces=surfaces, with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
+        surfaces=surfaces, speaker_pattern=speaker_pattern, with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
@@ -232,6 +239,7 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     finder.transcript_labels()
     finder.titled_people()
     finder.appositions()
+    finder.named_speakers()
     finder.anonymous_sources()
     finder.organizations()
     finder.dictionary()
@@ -369,6 +377,24 @@ class _Finder:
                         country = entry.actor.country
             actor = Actor("org:" + _slug(name), name, "organization", country or self.main_state)
             self.add(start, start + len(name), actor, "organization")
+
+    # --- people named as the subject of a reporting verb -------------------------------------------
+    def named_speakers(self) -> None:
+        """ "Hillary Clinton said", "Kamarck argues": one to three capitalised words right before a
+        reporting verb are a person, unless a word marks an organisation, place or title, or opens
+        sentences, or the name is in the lexicon as something else."""
+        index = self.index
+        for match in index.speaker_pattern.finditer(self.text):
+            words = match.group("name").split()
+            if any(w in index.not_name or w in index.not_person or w in index.organization_words
+                   or _strip_possessive(w) != w for w in words):
+                continue
+            name = " ".join(words)
+            if self.lookup(name) is not None and self.lookup(name).actor.kind != "person":
+                continue
+            actor = self._person(name, role=None, country=None, titled=True)
+            if actor is not None:
+                self.add(match.start("name"), match.end("name"), actor, "speaker")
 
     # --- dictionary ---------------------------------------------------------------------
     def dictionary(self) -> None:

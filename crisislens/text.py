@@ -44,6 +44,7 @@ _CHAR_MAP = str.maketrans({
     "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
 })
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_TYPEWRITER_QUOTES = re.compile(r"``|(?<!')''(?!')")
 _SPACES = re.compile(r" {2,}")
 
 # Markdown, removed only from Markdown sources. Link text and targets stop at the next bracket so a
@@ -134,7 +135,10 @@ def clean_characters(raw: str) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    return _INVISIBLE.sub("", text.translate(_CHAR_MAP))
+    text = _INVISIBLE.sub("", text.translate(_CHAR_MAP))
+    # Typewriter double quotes: ``like this'' (TeX, some wire services) and ''like this'' (the New
+    # York Times archive) become ordinary double quotes.
+    return _TYPEWRITER_QUOTES.sub('"', text) if "''" in text or "``" in text else text
 
 
 def strip_markdown_line(line: str) -> str:
