@@ -32,8 +32,9 @@ from crisislens.text import Body, Sentence
 
 SPEAKER_KINDS = frozenset({"person", "anonymous", "state", "organization", "media", "group"})
 _PERSON_LIKE = frozenset({"person", "anonymous"})
+_MAX_SPLIT_GAP = 10  # words of attribution between the two parts of a split quote
 _MAX_SUBJECT_GAP = 6  # words between a speaker and its cue ("A senior official in X's administration said")
-_PRONOUN = re.compile(r"(?<![\w'])(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+(?:(?:\w+ly|also|has|have|had|then|later|again|would|will|did|not)\s+){0,2}$")
+_PRONOUN = re.compile(r"(?<![\w'])(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\s+(?:(?:\w+ly|also|has|have|had|then|later|again|would|will|did|not)\s+){0,2}$")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)?\s*")
 _WORDS = re.compile(r"[\w'-]+")
 _ADDRESSEE_VERBS = frozenset({"told", "tell", "tells", "telling", "warned", "warn", "warns", "assured", "assure",
@@ -42,6 +43,15 @@ _PARTICIPLE_CUTS = re.compile(r",\s+(?:adding|saying|noting|warning|stressing|in
 _GROUP_SUBJECT = re.compile(
     r"(?<![\w])(?:[Tt]he|[Bb]oth)\s(?P<group>(?:(?:two|three|four|five)\s)?(?:leaders|presidents|prime ministers|"
     r"ministers|sides|parties|delegations|participants|officials))\s+(?:(?:\w+ly|also|have|had|jointly)\s+){0,2}$")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+_SETTING = re.compile(
+    r"(?:(?:(?:on\s)?" + _DAY + r"(?:\s(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|earlier|later)\s(?:week|month|year|morning|afternoon|evening|night)"
+    r"|earlier|later|again|recently|repeatedly|publicly|privately"
+    r"|(?:in|during|at|on)\s(?:an?|the|his|her|their|its)\s(?:[\w-]+\s){0,2}?"
+    r"(?:interview|statement|briefing|speech|email|letter|call|conference|post|tweet|video|op-ed|meeting|remarks)"
+    r")(?:,\s|\s))+")
+_EMPTY_CONTENT = re.compile(r"(?:as much|so|this|that)(?=[\s.,]|$)")
 _MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
 
@@ -193,10 +203,8 @@ class _QuoteFinder:
         if pronoun is not None:
             nearest = max(candidates, key=lambda m: m.end, default=None)
             if nearest is None or nearest.end <= pronoun.start():
-                actor = resolve_pronoun(self.mentions, pronoun.start())
-                if actor is not None:
-                    return actor, pronoun.group("p"), pronoun.start()
-                return None
+                actor = self._pronoun_actor(pronoun.group("p").lower(), pronoun.start())
+                return (actor, pronoun.group("p"), pronoun.start()) if actor is not None else None
         if not candidates:
             return None
         person_like = [m for m in candidates if m.actor.kind in _PERSON_LIKE]
@@ -210,6 +218,31 @@ class _QuoteFinder:
             return None
         label = match.group("group").lower()
         return Actor("group:" + label.replace(" ", "-"), label, "group"), match.group(0).strip(), match.start()
+
+    def _pronoun_actor(self, pronoun: str, position: int) -> Actor | None:
+        """he/she: the last person named; they: the last group or unnamed sources; it: the last state or
+        organisation; I/we: nobody (the author or a group the text does not name)."""
+        if pronoun in ("he", "she"):
+            return resolve_pronoun(self.mentions, position)
+        kinds = {"they": {"group", "anonymous"}, "it": {"state", "organization", "media"}}.get(pronoun)
+        if kinds is None:
+            return None
+        here = self.sentence_at(position)
+        here_id = here.sentence_id if here is not None else 0
+        if pronoun == "they":
+            groups = [q for q in self.quotes if q.end <= position and q.speaker is not None
+                      and q.speaker.actor_id.startswith("group:") and here_id - q.sentence_id <= 2]
+            if groups:
+                return groups[-1].speaker  # "The two leaders reaffirmed ... They expressed ..."
+        for m in reversed(self.mentions):
+            if m.end <= position and m.actor.kind in kinds:
+                if here_id - m.sentence_id > 2:
+                    break
+                if pronoun == "they" and m.actor.kind == "anonymous" and not (m.noun or "").endswith("s"):
+                    continue
+                return m.actor
+        # "President Biden and Prime Minister Kishida ... They reaffirmed": the last person named
+        return resolve_pronoun(self.mentions, position, max_back=1) if pronoun == "they" else None
 
     def speaker_after(self, cue: _Cue) -> Mention | None:
         """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
@@ -286,14 +319,17 @@ class _QuoteFinder:
             if found is None:
                 continue
             cue, actor, surface = found
+            if len(_WORDS.findall(self.text[start:end])) < 2:
+                continue  # '"lump," he said': a word, not a statement
             self.used_cues.add(cue.start)
             self.used_spans.add(index)
             last_end = end
             # a split quote: '"A," he said. "B."' continues in the same paragraph
             paragraph_end = self._paragraph_end(start)
             k = index + 1
-            while k < len(self.spans) and self.spans[k][0] < paragraph_end and not self._attributed_elsewhere(
-                    self.spans[k], cues_by_sentence):
+            while (k < len(self.spans) and self.spans[k][0] < paragraph_end
+                   and len(_WORDS.findall(self.text[self.spans[k - 1][1]:self.spans[k][0]])) <= _MAX_SPLIT_GAP
+                   and not self._attributed_elsewhere(self.spans[k], cues_by_sentence)):
                 last_end = self.spans[k][1]
                 self.used_spans.add(k)
                 merged_until = k
@@ -447,6 +483,11 @@ class _QuoteFinder:
                        addressee: Actor | None) -> Quote | None:
         lead = _THAT.match(self.text, position)
         start = lead.end() if lead else position
+        if _EMPTY_CONTENT.match(self.text, start):
+            return None  # "said as much", "said so": the statement is elsewhere
+        setting = _SETTING.match(self.text, start)
+        if setting is not None:  # "said on Monday (that) ...", "said in a statement that ..."
+            start = _THAT.match(self.text, setting.end()).end()
         end = sentence.end
         cut = _PARTICIPLE_CUTS.search(self.text, start, end)
         if cut is not None:
