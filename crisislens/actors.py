@@ -100,6 +100,7 @@ class ActorIndex:
     not_name: frozenset[str]
     not_person: frozenset[str]
     speaker_pattern: re.Pattern[str]
+    verb_after: re.Pattern[str]
     organization_words: frozenset[str]
     openers: frozenset[str]
     modifiers: frozenset[str]
@@ -184,10 +185,11 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
                     if r["kind"] == "verb" and " " not in r["word"] and not r["word"].endswith("ing")},
                    key=len, reverse=True)
     speaker_pattern = re.compile(
-        r"(?<![\w.'-])(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z][\w'-]*)){0,2})"
+        r"(?<![\w.'-])(?P<name>[A-Z][a-z'][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z'][\w'-]*)){0,2})"
         r"(?:,\s[^,]{1,60},)?\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
+    verb_after = re.compile(r"\s(?:(?:\w+ly|also|have|had|has)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
     return ActorIndex(
-        surfaces=surfaces, speaker_pattern=speaker_pattern, with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
+        surfaces=surfaces, speaker_pattern=speaker_pattern, verb_after=verb_after, with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
@@ -455,11 +457,12 @@ class _Finder:
                     self.add(det_start, match.end(), previous, "coreference", noun)
                 continue
             plural = noun.endswith("s") and not noun.endswith("ss")
-            if not det and not (plural and described):
-                continue
+            reporting = self.index.verb_after.match(self.text, match.end()) is not None
+            if not det and not (plural and (described or reporting)):
+                continue  # a bare plural is a source only as the subject of a reporting verb
             after_country = self._administration_country(match.end())
             country = after_country or country
-            label = " ".join([*described, noun])
+            label = " ".join([*(w if self.lookup(w) else w.lower() for w in described), noun.lower()])
             actor = Actor("anonymous:" + _slug(label + ("-" + country if after_country else "")),
                           label, "anonymous", country)
             start = det_start if det else mods_start if mods else match.start()

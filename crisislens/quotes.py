@@ -33,7 +33,9 @@ from crisislens.text import Body, Sentence
 SPEAKER_KINDS = frozenset({"person", "anonymous", "state", "organization", "media", "group"})
 _PERSON_LIKE = frozenset({"person", "anonymous"})
 _MAX_SPLIT_GAP = 10  # words of attribution between the two parts of a split quote
-_MAX_SUBJECT_GAP = 6  # words between a speaker and its cue ("A senior official in X's administration said")
+_MAX_SUBJECT_GAP = 6
+_MAX_APPOSITION_GAP = 24  # words of an apposition between commas: "X, a developer and spokeswoman for Y, said"
+_APPOSITION_GAP = re.compile(r"(?:\s\([^()]{1,30}\))?,\s[^,;\"]{1,200},\s(?:(?:\w+ly|also|has|had|have)\s)*")  # words between a speaker and its cue ("A senior official in X's administration said")
 _PRONOUN = re.compile(r"(?<![\w'])(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\s+(?:(?:\w+ly|also|has|have|had|then|later|again|would|will|did|not)\s+){0,2}$")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)?\s*")
 _WORDS = re.compile(r"[\w'-]+")
@@ -196,7 +198,9 @@ class _QuoteFinder:
             if m.end > cue.start or m.start < barrier:
                 continue
             gap = self.text[m.end:cue.start]
-            if len(_WORDS.findall(gap)) > _MAX_SUBJECT_GAP or ";" in gap or '"' in gap:
+            apposition = _APPOSITION_GAP.fullmatch(gap) is not None  # "Phil Lovas, the campaign chairman, said"
+            if (len(_WORDS.findall(gap)) > (_MAX_APPOSITION_GAP if apposition else _MAX_SUBJECT_GAP)
+                    or ";" in gap or '"' in gap):
                 continue
             candidates.append(m)
         pronoun = _PRONOUN.search(self.text, max(barrier, cue.start - 40), cue.start)

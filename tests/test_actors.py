@@ -116,6 +116,23 @@ def test_actors_unnamed_sources(text, surface, country):
     assert ("anonymous", country) == (row.kind, None if row.country is crisislens.tables.pd.NA else row.country)
 
 
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Hillary Clinton said the plan was sound.", "Hillary Clinton"),
+    ("Kamarck argues that the rules are clear.", "Kamarck"),
+])
+def test_actors_subject_of_a_reporting_verb_is_a_person(text, surface):
+    assert "person" == actor_of(text, surface).kind
+
+
+@pytest.mark.parametrize("text", [
+    "Goldman Sachs Bank said profits fell.",
+    "The Foreign Ministry said talks would resume.",
+])
+def test_actors_subject_of_a_reporting_verb_that_is_an_organisation_is_not_a_person(text):
+    rows = mentions_of(text)
+    assert [] == rows[rows.kind == "person"].text.tolist()
+
+
 def test_actors_the_source_is_the_last_source_of_that_description():
     text = "A German source said Berlin expected little. The source said unity mattered."
     rows = mentions_of(text)
@@ -127,6 +144,7 @@ def test_actors_the_source_is_the_last_source_of_that_description():
 @pytest.mark.parametrize("text", [
     "The source of the trouble was obvious.",
     "Officials met.",
+    "Experts met in Vienna.",
 ])
 def test_actors_no_unnamed_source_without_a_description(text):
     rows = mentions_of(text)

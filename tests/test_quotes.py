@@ -92,6 +92,16 @@ def test_quotes_passive_cue_is_not_a_statement_of_the_subject():
     assert [] == quotes_of("New sanctions were announced by the Treasury in Brussels on Thursday.").text.tolist()
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Phil Lovas, the campaign chairman in the state, said he had not seen the letter.", "Phil Lovas"),
+    ("Experts say the sanctions will take months to bite.", "experts"),
+    ("Analysts warned that prices could rise sharply.", "analysts"),
+    ('"The cause has not been determined," Shane O\'Neill said.', "Shane O'Neill"),
+])
+def test_quotes_speaker_forms(text, speaker):
+    assert speaker == only(text).speaker
+
+
 def test_quotes_told_gives_the_addressee():
     row = quotes_of("President Joe Biden told President Vladimir Putin the West would respond decisively.").iloc[0]
     assert ("Joe Biden", "Vladimir Putin", "the West would respond decisively") == (
