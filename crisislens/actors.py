@@ -100,6 +100,7 @@ class ActorIndex:
     not_name: frozenset[str]
     not_person: frozenset[str]
     speaker_pattern: re.Pattern[str]
+    source_nouns: frozenset[str]
     verb_after: re.Pattern[str]
     organization_words: frozenset[str]
     openers: frozenset[str]
@@ -176,7 +177,8 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
                                     re.IGNORECASE)
     nouns = [r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "noun"]
     modifiers = frozenset(r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "modifier")
-    noun_alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    noun_forms = {form for n in nouns for form in (n, n[:1].upper() + n[1:])}  # "Experts say" opens a sentence
+    noun_alternation = "|".join(re.escape(n) for n in sorted(noun_forms, key=len, reverse=True))
     anonymous_pattern = re.compile(rf"(?<![\w-])(?P<noun>{noun_alternation})(?![\w-])")
     not_name = frozenset(
         {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | _WEEKDAYS_MONTHS
@@ -189,7 +191,8 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         r"(?:,\s[^,]{1,60},)?\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
     verb_after = re.compile(r"\s(?:(?:\w+ly|also|have|had|has)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
     return ActorIndex(
-        surfaces=surfaces, speaker_pattern=speaker_pattern, verb_after=verb_after, with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
+        surfaces=surfaces, speaker_pattern=speaker_pattern, verb_after=verb_after,
+        source_nouns=frozenset(n.lower() for n in nouns), with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
@@ -394,6 +397,9 @@ class _Finder:
             name = " ".join(words)
             if self.lookup(name) is not None and self.lookup(name).actor.kind != "person":
                 continue
+            if len(words) == 1 and (words[0].lower() in self.index.source_nouns
+                                    or f" {words[0].lower()} " in self.text):
+                continue  # "Experts say": a common word capitalised at the start of a sentence
             actor = self._person(name, role=None, country=None, titled=True)
             if actor is not None:
                 self.add(match.start("name"), match.end("name"), actor, "speaker")
@@ -446,7 +452,7 @@ class _Finder:
     def anonymous_sources(self) -> None:
         last_by_noun: dict[str, Actor] = {}
         for match in self.index.anonymous_pattern.finditer(self.text):
-            noun = match.group("noun")
+            noun = match.group("noun").lower()
             det, det_start, mods, mods_start = self._words_before(match.start())
             country, described = self._describe(mods)
             if described is None:
