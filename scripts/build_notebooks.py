@@ -38,6 +38,21 @@ def one_article() -> list[tuple[str, str]]:
         ("md", "Every offset points back to the text, so any row can be checked by hand:"),
         ("code", "row = article.sentences.iloc[2]\n"
                  "article.text[row.start:row.end] == row.text, row.text"),
+        ("md", "## Who is in the article\n\nEvery mention of a person, state, organisation or unnamed source is "
+               "resolved to one canonical actor: \"Moscow\" and \"the Kremlin\" are Russia, and \"Foreign "
+               "Minister Blinken\" (the article's slip) is still Antony Blinken, Secretary of State."),
+        ("code", "article.actors.sort_values(\"n_mentions\", ascending=False)"
+                 "[[\"actor\", \"kind\", \"country\", \"role\", \"n_mentions\"]].head(10)"),
+        ("md", "The `mentions` table shows how each one was found (`via`): a dictionary name, an adjective, a "
+               "seat of government standing for its state, a title, or a coreference."),
+        ("code", "article.mentions[article.mentions.kind.isin([\"person\", \"anonymous\"])]"
+                 "[[\"sentence_id\", \"text\", \"actor\", \"via\"]]"),
+        ("md", "## Who said what\n\nEach attributed statement is a row: direct quotes, reported speech, "
+               "mixed quotes, and statements reported inside other statements (`parent_quote_id`)."),
+        ("code", "quotes = article.quotes[[\"quote_id\", \"kind\", \"speaker\", \"addressee\", \"parent_quote_id\", \"text\"]]\n"
+                 "quotes.assign(text=quotes.text.str.slice(0, 60))"),
+        ("md", "How many statements does each speaker get?"),
+        ("code", "article.quotes.speaker.value_counts()"),
         ("md", "## Tone\n\n`tone` is TextBlob's polarity (from -1, negative, to +1, positive). Which sentences "
                "sound most negative?"),
         ("code", "article.sentences.sort_values(\"tone\")[[\"sentence_id\", \"tone\", \"text\"]].head(3)"),
@@ -49,9 +64,10 @@ def one_article() -> list[tuple[str, str]]:
                "step of the project; its column is already in the table and empty until then."),
         ("md", "## Exercises\n\n"
                "1. Which paragraph has the most sentences? (Hint: `groupby(\"paragraph_id\")`.)\n"
-               "2. Parse a text of your own with `crisislens.parse(\"...\", published=\"2022-02-14\")` and "
+               "2. Which statements are reported speech rather than direct quotes, and who made them?\n"
+               "3. Parse a text of your own with `crisislens.parse(\"...\", published=\"2022-02-14\")` and "
                "compare its tone with this article's.\n"
-               "3. Find a sentence whose tone you disagree with, and explain what the polarity lexicon misread."),
+               "4. Find a sentence whose tone you disagree with, and explain what the polarity lexicon misread."),
     ]
 
 
