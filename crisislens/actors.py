@@ -46,6 +46,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w.'-])[A-Z][\w'&-]*(?:\s(?:(?:of|for|and|on|the|de|in)\s){0,2}[A-Z][\w'&-]*)*")
+_SURE_SPEECH_VERB = re.compile(r"\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?:said|says|told|tells|wrote|writes|argues|warns|adds|insists|explains|\w+ed)\b")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 _DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose")
 
@@ -391,9 +392,15 @@ class _Finder:
         index = self.index
         for match in index.speaker_pattern.finditer(self.text):
             words = match.group("name").split()
+            start = match.start("name")
+            while len(words) > 1 and f" {words[0].lower()} " in self.text:
+                start += len(words[0]) + 1
+                words.pop(0)  # "Everything Trump says": a common word capitalised at a sentence start
             if any(w in index.not_name or w in index.not_person or w in index.organization_words
                    or _strip_possessive(w) != w for w in words):
                 continue
+            if len(words) == 1 and not _SURE_SPEECH_VERB.match(self.text, match.end("name")):
+                continue  # "Republican claims": one word needs a verb that is never a noun
             name = " ".join(words)
             if self.lookup(name) is not None and self.lookup(name).actor.kind != "person":
                 continue
@@ -402,7 +409,7 @@ class _Finder:
                 continue  # "Experts say": a common word capitalised at the start of a sentence
             actor = self._person(name, role=None, country=None, titled=True)
             if actor is not None:
-                self.add(match.start("name"), match.end("name"), actor, "speaker")
+                self.add(start, match.end("name"), actor, "speaker")
 
     # --- dictionary ---------------------------------------------------------------------
     def dictionary(self) -> None:

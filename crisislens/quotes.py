@@ -53,6 +53,9 @@ _SETTING = re.compile(
     r"|(?:in|during|at|on)\s(?:an?|the|his|her|their|its)\s(?:[\w-]+\s){0,2}?"
     r"(?:interview|statement|briefing|speech|email|letter|call|conference|post|tweet|video|op-ed|meeting|remarks)"
     r")(?:,\s|\s))+")
+# "said on CBS's "Face the Nation" that ...": a programme or place named before "that"
+_PLACE_THEN_THAT = re.compile(
+    r"(?:on|in|at|during)\s(?:(?:the|a|an)\s)?[A-Z\"][\w'\".-]*\s(?:(?:[A-Z\"][\w'\".-]*|the|of|and)\s){0,5}(?=that\s)")
 _EMPTY_CONTENT = re.compile(r"(?:as much|so|this|that)(?=[\s.,]|$)")
 _MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
@@ -161,7 +164,9 @@ class _QuoteFinder:
         self.text = text
         self.body = body
         self.sentences = list(sentences)
-        self.mentions = [m for m in mentions if m.actor.kind in SPEAKER_KINDS]
+        # an adjective ("Chinese officials", "the Russian side") names a state, not a speaker
+        self.mentions = [m for m in mentions if m.actor.kind in SPEAKER_KINDS
+                         and not (m.via == "adjective" and not m.text.endswith("s"))]
         self.verb, self.noun, self.phrase = _cue_patterns(lexicon)
         self.spans = quoted_spans(text, body)
         self.used_cues: set[int] = set()
@@ -293,6 +298,8 @@ class _QuoteFinder:
 
     def transcript_turns(self) -> None:
         paragraphs = self.body.paragraphs
+        if sum(p.label_end is not None for p in paragraphs) < 2:
+            return  # one "UPDATE:" or "CLARIFICATION:" paragraph is not a transcript
         i = 0
         while i < len(paragraphs):
             paragraph = paragraphs[i]
@@ -323,8 +330,9 @@ class _QuoteFinder:
             if found is None:
                 continue
             cue, actor, surface = found
-            if len(_WORDS.findall(self.text[start:end])) < 2:
-                continue  # '"lump," he said': a word, not a statement
+            n_words = len(_WORDS.findall(self.text[start:end]))
+            if n_words < 2 or (n_words < 4 and self.text[end - 1:end] not in ",.!?"):
+                continue  # '"lump," he said', 'on "Face the Nation"': a word or a name, not a statement
             self.used_cues.add(cue.start)
             self.used_spans.add(index)
             last_end = end
@@ -489,8 +497,8 @@ class _QuoteFinder:
         start = lead.end() if lead else position
         if _EMPTY_CONTENT.match(self.text, start):
             return None  # "said as much", "said so": the statement is elsewhere
-        setting = _SETTING.match(self.text, start)
-        if setting is not None:  # "said on Monday (that) ...", "said in a statement that ..."
+        setting = _SETTING.match(self.text, start) or _PLACE_THEN_THAT.match(self.text, start)
+        if setting is not None:  # "said on Monday (that) ...", "said on CBS's "Face the Nation" that ..."
             start = _THAT.match(self.text, setting.end()).end()
         end = sentence.end
         cut = _PARTICIPLE_CUTS.search(self.text, start, end)

@@ -65,6 +65,8 @@ def test_quotes_pronoun_speaker_resolves_to_the_person():
     ("A senior US official said the call lasted an hour.", "the call lasted an hour", "senior US official", "said"),
     ("A senior official in President Biden's administration said the call was substantive.",
      "the call was substantive", "senior official", "said"),
+    ('Paul Ryan said on CBS\'s "Face the Nation" that he would wait for the report.',
+     "he would wait for the report", "Paul Ryan", "said"),
     ("Russia has warned that any deployment would be a grave mistake.",
      "any deployment would be a grave mistake", "Russia", "warned"),
     ("Following Washington's warning that Russia could strike at any moment, envoys met.",
@@ -146,6 +148,7 @@ def test_quotes_mixed_quote_contains_a_quoted_fragment():
     "Diplomats will say more tomorrow.",
     "President Joe Biden would explain the plan to allies next week.",
     "The talks said nothing new.",
+    "UPDATE: The talks resumed on Monday after a short pause.",
 ])
 def test_quotes_nothing_to_find(text):
     assert [] == quotes_of(text).text.tolist()
