@@ -47,6 +47,7 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w.'-])[A-Z][\w'&-]*(?:\s(?:(?:of|for|and|on|the|de|in)\s){0,2}[A-Z][\w'&-]*)*")
 _SURE_SPEECH_VERB = re.compile(r"\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?:said|says|told|tells|wrote|writes|argues|warns|adds|insists|explains|\w+ed)\b")
+_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 _DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose")
 
@@ -102,6 +103,7 @@ class ActorIndex:
     not_person: frozenset[str]
     speaker_pattern: re.Pattern[str]
     source_nouns: frozenset[str]
+    given_names: frozenset[str]
     verb_after: re.Pattern[str]
     organization_words: frozenset[str]
     openers: frozenset[str]
@@ -130,7 +132,8 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         existing = surfaces.get(key)
         if existing is not None and not existing.needs_the:
             return  # first entry wins; a bare form beats a "the" form
-        surfaces[key] = _Entry(actor, via, needs_the and existing is None)
+        # the article is required only when every listed form of the name has it ("the West")
+        surfaces[key] = _Entry(actor, via, needs_the and (existing is None or existing.needs_the))
 
     for row in lexicon.table("states"):
         actor = Actor(row["actor_id"], row["name"], "state", row["actor_id"])
@@ -193,7 +196,8 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     verb_after = re.compile(r"\s(?:(?:\w+ly|also|have|had|has)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
     return ActorIndex(
         surfaces=surfaces, speaker_pattern=speaker_pattern, verb_after=verb_after,
-        source_nouns=frozenset(n.lower() for n in nouns), with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
+        source_nouns=frozenset(n.lower() for n in nouns),
+        given_names=frozenset(r["name"] for r in lexicon.table("given_names")), with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
@@ -246,6 +250,7 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     finder.titled_people()
     finder.appositions()
     finder.named_speakers()
+    finder.given_name_people()
     finder.anonymous_sources()
     finder.organizations()
     finder.dictionary()
@@ -410,6 +415,38 @@ class _Finder:
             actor = self._person(name, role=None, country=None, titled=True)
             if actor is not None:
                 self.add(start, match.end("name"), actor, "speaker")
+
+    # --- people introduced by a given name ------------------------------------------------------
+    def given_name_people(self) -> None:
+        """ "Olena Kovalenko", "Philip N. Jefferson": a given name of the lexicon, optional initials or
+        middle names, and a capitalised surname that is not a state, organisation, title or place word."""
+        index = self.index
+        tokens = self.tokens
+        for i, token in enumerate(tokens):
+            if token.group(0) not in index.given_names or not self.free(token.start(), token.end()):
+                continue
+            end = None
+            j = i + 1
+            while j < len(tokens) and j <= i + 3 and self.text[tokens[j - 1].end():tokens[j].start()] == " ":
+                word = tokens[j].group(0)
+                bare = _strip_possessive(word.rstrip("."))
+                if _INITIAL.fullmatch(word) or (word in index.given_names and j < i + 2):
+                    j += 1
+                    continue  # "Philip N. Jefferson", "Mary Ann Smith"
+                if (bare[:1].isupper() and len(bare) > 1 and bare not in index.not_name and bare not in index.not_person
+                        and bare not in index.organization_words and not self._non_person(bare)):
+                    end = tokens[j].start() + len(bare)
+                break
+            if end is None:
+                continue
+            name = self.text[token.start():end]
+            actor = self._person(name, role=None, country=None, titled=True)
+            if actor is not None:
+                self.add(token.start(), end, actor, "given name")
+
+    def _non_person(self, word: str) -> bool:
+        entry = self.lookup(word)
+        return entry is not None and entry.actor.kind != "person"
 
     # --- dictionary ---------------------------------------------------------------------
     def dictionary(self) -> None:

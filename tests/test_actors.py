@@ -74,6 +74,11 @@ def test_actors_states_metonyms_and_organisations(text, surface, actor_id):
     assert actor_id == actor_of(text, surface).actor_id
 
 
+def test_actors_name_listed_only_with_the_needs_the():
+    rows = mentions_of("Economist Jane Doe wrote in The Economist that the West was divided.")
+    assert ["The Economist", "the West"] == rows[rows.kind.isin(["media", "group"])].text.tolist()
+
+
 @pytest.mark.parametrize("text", [
     "Ukraine's Border Crisis With Russia Deepens Again.",
     "The Diplomatic Road Remains Open For Now.",

@@ -88,6 +88,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "not_person_words": {"word": _single_word},
     "organization_words": {"word": _single_word},
     "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase")},
+    "given_names": {"name": _single_word},
 }
 """For each lexicon table, its columns and how each value is checked."""
 
