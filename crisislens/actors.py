@@ -47,6 +47,9 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w.'-])[A-Z][\w'&-]*(?:\s(?:(?:of|for|and|on|the|de|in)\s){0,2}[A-Z][\w'&-]*)*")
 _SURE_SPEECH_VERB = re.compile(r"\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?:said|says|told|tells|wrote|writes|argues|warns|adds|insists|explains|\w+ed)\b")
+_PERSONAL_TITLES = frozenset({"Pope", "King", "Queen", "Prince", "Crown Prince", "Emperor", "Emir", "Sheikh",
+                              "Patriarch", "CEO", "Chairman", "Chairwoman", "Chair", "Director General", "Head"})
+"""Roles that say nothing about serving the article's main state (a pope, a CEO)."""
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 _DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose")
@@ -104,6 +107,8 @@ class ActorIndex:
     speaker_pattern: re.Pattern[str]
     source_nouns: frozenset[str]
     given_names: frozenset[str]
+    institution_nouns: frozenset[str]
+    institution_pattern: re.Pattern[str]
     verb_after: re.Pattern[str]
     organization_words: frozenset[str]
     openers: frozenset[str]
@@ -180,6 +185,7 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     role_alone_pattern = re.compile(rf"(?<![\w])(?:the|The)\s(?P<role>{role_alternation})(?![\w-])",
                                     re.IGNORECASE)
     nouns = [r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "noun"]
+    institutions = [r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "institution"]
     modifiers = frozenset(r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "modifier")
     noun_forms = {form for n in nouns for form in (n, n[:1].upper() + n[1:])}  # "Experts say" opens a sentence
     noun_alternation = "|".join(re.escape(n) for n in sorted(noun_forms, key=len, reverse=True))
@@ -197,7 +203,11 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     return ActorIndex(
         surfaces=surfaces, speaker_pattern=speaker_pattern, verb_after=verb_after,
         source_nouns=frozenset(n.lower() for n in nouns),
-        given_names=frozenset(r["name"] for r in lexicon.table("given_names")), with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
+        given_names=frozenset(r["name"] for r in lexicon.table("given_names")),
+        institution_nouns=frozenset(institutions),
+        institution_pattern=re.compile(
+            r"(?<![\w-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s(?P<noun>"
+            + "|".join(re.escape(n) for n in sorted(institutions, key=len, reverse=True)) + r")(?![\w-])"), with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
@@ -254,6 +264,7 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     finder.anonymous_sources()
     finder.organizations()
     finder.dictionary()
+    finder.institutions()
     finder.surnames()
     finder.known_surnames()
     finder.roles_alone()
@@ -312,6 +323,10 @@ class _Finder:
             country = self._modifier_country(match.start())
             country = self._of_country(name_end) or country
             role = self.index.titles.get(first_title) or None
+            if role:
+                role = self._role_modifiers(match.start()) + role  # "National Cyber Director"
+            if country is None and role and role not in _PERSONAL_TITLES:
+                country = self.main_state  # "National Cyber Director Chris Inglis" in an American text
             actor = self._person(name, role=role, country=country, titled=True)
             if actor is None:
                 continue
@@ -501,7 +516,7 @@ class _Finder:
             country, described = self._describe(mods)
             if described is None:
                 continue
-            if det.lower() == "the" and not mods:
+            if det.lower() in ("the", "its", "his", "her", "their") and not mods:
                 previous = last_by_noun.get(_singular(noun))
                 if previous is not None:
                     self.add(det_start, match.end(), previous, "coreference", noun)
@@ -518,6 +533,27 @@ class _Finder:
             start = det_start if det else mods_start if mods else match.start()
             if self.add(start, match.end(), actor, "anonymous", noun):
                 last_by_noun[_singular(noun)] = actor
+
+    def institutions(self) -> None:
+        """ "The agency said", "the campaign says": the last organisation named with that word, else an
+        unnamed institution (run after the dictionary, so that named organisations are known)."""
+        for match in self.index.institution_pattern.finditer(self.text):
+            noun = match.group("noun").lower()
+            if not self.index.verb_after.match(self.text, match.end()):
+                continue
+            actor = self._institution(noun, match.start())
+            if actor is None:
+                self.add(match.start(), match.end(), Actor("anonymous:" + _slug(noun), noun, "anonymous"),
+                         "anonymous", noun)
+            else:
+                self.add(match.start(), match.end(), actor, "coreference", noun)
+
+    def _institution(self, noun: str, position: int) -> Actor | None:
+        for m in reversed(self.mentions):
+            if m.end <= position and m.actor.kind in ("organization", "media") and (
+                    noun in m.actor.actor.lower() or noun in m.text.lower()):
+                return m.actor
+        return None
 
     def _words_before(self, position: int) -> tuple[str, int, list[str], int]:
         """The determiner and modifier words right before a source noun (same clause, at most 5 words)."""
@@ -662,6 +698,20 @@ class _Finder:
                 counts[entry.actor.actor_id] = counts.get(entry.actor.actor_id, 0) + 1
         return max(counts, key=counts.__getitem__) if counts else None
 
+    def _role_modifiers(self, position: int) -> str:
+        """Capitalised words before a title that belong to the role ("National Cyber" Director), up to a
+        state, organisation, sentence opener, name or punctuation."""
+        run = re.search(r"(?:[A-Z][\w'-]*\s){1,3}$", self.text[max(0, position - 40):position])
+        if run is None:
+            return ""
+        kept: list[str] = []
+        for word in reversed(run.group(0).split()):
+            if (word in self.index.openers or self.lookup(word) is not None or word in self.index.given_names
+                    or word.isupper()):
+                break
+            kept.insert(0, word)
+        return " ".join(kept) + " " if kept else ""
+
     def _inside_a_name(self, position: int) -> bool:
         """True when a capitalised word that is not a known state, organisation or title comes right
         before ``position`` in the same sentence ("Luther King")."""
@@ -672,7 +722,13 @@ class _Finder:
         if word in self.index.not_name or word in self.index.organization_words or word in self.index.not_person:
             return False
         words = [*before.group(1).split(), word]
-        return not any(self.lookup(" ".join(words[-size:])) for size in range(1, len(words) + 1))
+        if any(self.lookup(" ".join(words[-size:])) for size in range(1, len(words) + 1)):
+            return False
+        if self.index.given_names:
+            # with a given-name lexicon, only a name before the title makes it part of a name
+            # ("Martin Luther King"); "National Cyber Director" is a title
+            return any(w in self.index.given_names for w in words)
+        return True
 
     def _modifier_country(self, position: int) -> str | None:
         """Country of the word(s) just before a title: "German Chancellor", "Kremlin spokesman"."""

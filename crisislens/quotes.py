@@ -32,6 +32,7 @@ from crisislens.text import Body, Sentence
 
 SPEAKER_KINDS = frozenset({"person", "anonymous", "state", "organization", "media", "group"})
 _PERSON_LIKE = frozenset({"person", "anonymous"})
+_MAX_ATTRIBUTION_DISTANCE = 300  # characters from a quote's end to its cue ('"...," X, a lawyer who ..., said')
 _MAX_SPLIT_GAP = 10  # words of attribution between the two parts of a split quote
 _MAX_SUBJECT_GAP = 6
 _MAX_APPOSITION_GAP = 24  # words of an apposition between commas: "X, a developer and spokeswoman for Y, said"
@@ -378,7 +379,7 @@ class _QuoteFinder:
             if short:
                 candidates += cues_by_sentence.get(nxt.sentence_id, [])
         for cue in candidates[:2]:
-            if cue.kind == "noun" or cue.start - end > 80:
+            if cue.kind == "noun" or cue.start - end > _MAX_ATTRIBUTION_DISTANCE:
                 continue
             between = self.text[end:cue.start]
             if '"' in between[1:]:

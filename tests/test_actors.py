@@ -74,6 +74,29 @@ def test_actors_states_metonyms_and_organisations(text, surface, actor_id):
     assert actor_id == actor_of(text, surface).actor_id
 
 
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The envoy met Olena Kovalenko and Philip N. Jefferson in Vienna.", "Olena Kovalenko"),
+    ("The envoy met Olena Kovalenko and Philip N. Jefferson in Vienna.", "Philip N. Jefferson"),
+])
+def test_actors_given_name_and_surname_is_a_person(text, surface):
+    assert "person" == actor_of(text, surface).kind
+
+
+@pytest.mark.parametrize("text", [
+    "Troops left Virginia Beach on Monday.",
+    "Grace Period rules apply to the loans.",
+    "The Wagner Group moved north.",
+])
+def test_actors_given_name_lexicon_leaves_out_places_and_words(text):
+    rows = mentions_of(text)
+    assert [] == rows[rows.kind == "person"].text.tolist()
+
+
+def test_actors_role_keeps_capitalised_modifiers():
+    row = actor_of("Participants included National Cyber Director Chris Inglis.", "Director Chris Inglis")
+    assert "National Cyber Director" == row.role
+
+
 def test_actors_name_listed_only_with_the_needs_the():
     rows = mentions_of("Economist Jane Doe wrote in The Economist that the West was divided.")
     assert ["The Economist", "the West"] == rows[rows.kind.isin(["media", "group"])].text.tolist()

@@ -98,6 +98,9 @@ def test_quotes_passive_cue_is_not_a_statement_of_the_subject():
     ("Phil Lovas, the campaign chairman in the state, said he had not seen the letter.", "Phil Lovas"),
     ("Experts say the sanctions will take months to bite.", "experts"),
     ("Analysts warned that prices could rise sharply.", "analysts"),
+    ("The agency said the review would take a year.", "agency"),
+    ("The International Monetary Fund met in April. The fund predicted that growth would slow.",
+     "IMF"),
     ('"The cause has not been determined," Shane O\'Neill said.', "Shane O'Neill"),
 ])
 def test_quotes_speaker_forms(text, speaker):

@@ -84,7 +84,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "organization": _optional, "start": _DATE_OPTIONAL, "end": _DATE_OPTIONAL,
     },
     "titles": {"title": _non_empty, "role": _optional},
-    "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier")},
+    "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier", "institution")},
     "not_person_words": {"word": _single_word},
     "organization_words": {"word": _single_word},
     "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase")},
