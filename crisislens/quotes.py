@@ -33,7 +33,8 @@ from crisislens.text import Body, Sentence
 SPEAKER_KINDS = frozenset({"person", "anonymous", "state", "organization", "media", "group"})
 _PERSON_LIKE = frozenset({"person", "anonymous"})
 _MAX_ATTRIBUTION_DISTANCE = 300  # characters from a quote's end to its cue ('"...," X, a lawyer who ..., said')
-_MAX_SPLIT_GAP = 10  # words of attribution between the two parts of a split quote
+_MAX_SPLIT_GAP = 10
+_MAX_ATTRIBUTION_WORDS = 40  # an attribution with a long apposition between the parts of one quote  # words of attribution between the two parts of a split quote
 _MAX_SUBJECT_GAP = 6
 _MAX_APPOSITION_GAP = 24  # words of an apposition between commas: "X, a developer and spokeswoman for Y, said"
 _APPOSITION_GAP = re.compile(r"(?:\s\([^()]{1,30}\))?,\s[^,;\"]{1,200},\s(?:(?:\w+ly|also|has|had|have)\s)*")  # words between a speaker and its cue ("A senior official in X's administration said")
@@ -96,6 +97,15 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], r
     noun = re.compile(r"'s\s(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")s?\s(?:that|of)\s")
     phrase = re.compile(r"(?<![\w'-])(?i:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'-])")
     return verb, noun, phrase
+
+
+@functools.lru_cache(maxsize=8)
+def _role_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    roles = sorted({r["title"].lower() for r in lexicon.table("titles") if r["role"] and not r["title"].endswith(".")},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:[Tt]he|[Aa]n?)\s(?P<role>(?:(?:former|then|new|top|acting|deputy|[a-z]+al)\s)?(?:"
+                      + "|".join(re.escape(r) for r in roles) + r"))\s+(?:(?:\w+ly|also|has|had|have)\s+){0,2}$",
+                      re.IGNORECASE)
 
 
 def quoted_spans(text: str, body: Body) -> list[tuple[int, int]]:
@@ -169,6 +179,7 @@ class _QuoteFinder:
         self.mentions = [m for m in mentions if m.actor.kind in SPEAKER_KINDS
                          and not (m.via == "adjective" and not m.text.endswith("s"))]
         self.verb, self.noun, self.phrase = _cue_patterns(lexicon)
+        self.role_before = _role_pattern(lexicon)
         self.spans = quoted_spans(text, body)
         self.used_cues: set[int] = set()
         self.used_spans: set[int] = set()
@@ -253,6 +264,15 @@ class _QuoteFinder:
                 return m.actor
         # "President Biden and Prime Minister Kishida ... They reaffirmed": the last person named
         return resolve_pronoun(self.mentions, position, max_back=1) if pronoun == "they" else None
+
+    def role_subject(self, cue: _Cue, sentence: Sentence) -> tuple[Actor, str, int] | None:
+        """ "The mayor said", "the former president told": a person named only by a role here."""
+        match = self.role_before.search(self.text, max(sentence.start, cue.start - 50), cue.start)
+        if match is None:
+            return None
+        label = match.group("role").lower()
+        return Actor("role:" + re.sub(r"[^a-z0-9]+", "-", label).strip("-"), label, "person"), \
+            match.group(0).strip(), match.start()
 
     def speaker_after(self, cue: _Cue) -> Mention | None:
         """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
@@ -341,7 +361,7 @@ class _QuoteFinder:
             paragraph_end = self._paragraph_end(start)
             k = index + 1
             while (k < len(self.spans) and self.spans[k][0] < paragraph_end
-                   and len(_WORDS.findall(self.text[self.spans[k - 1][1]:self.spans[k][0]])) <= _MAX_SPLIT_GAP
+                   and self._split_gap_ok(self.spans[k - 1][1], self.spans[k][0], cue)
                    and not self._attributed_elsewhere(self.spans[k], cues_by_sentence)):
                 last_end = self.spans[k][1]
                 self.used_spans.add(k)
@@ -352,6 +372,12 @@ class _QuoteFinder:
                 last_end -= 1  # '"... increased," he said': the comma belongs to the attribution
             self.add(Quote(sentence.sentence_id if sentence else 0, start, last_end, "direct", cue.word, actor,
                            surface))
+
+    def _split_gap_ok(self, end: int, start: int, cue: _Cue) -> bool:
+        """Between two parts of one quote: a short attribution, or the sentence holding the cue used
+        ('"A," said X, a lawyer who ..., "B."')."""
+        words = len(_WORDS.findall(self.text[end:start]))
+        return words <= _MAX_SPLIT_GAP or (end <= cue.start < start and words <= _MAX_ATTRIBUTION_WORDS)
 
     def _paragraph_end(self, position: int) -> int:
         for paragraph in self.body.paragraphs:
@@ -456,7 +482,8 @@ class _QuoteFinder:
             return None  # "would explain", "to say", "announced by": not a statement made by a subject
         if _COORDINATED.search(text, max(0, cue.start - 8), cue.start) and last_speaker is not None:
             return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
-        subject = self.subject(cue, sentence, others) or self.group_subject(cue, sentence)
+        subject = (self.subject(cue, sentence, others) or self.group_subject(cue, sentence)
+                   or self.role_subject(cue, sentence))
         if subject is not None:
             actor, surface, subject_start = subject
             addressee, after = (None, cue.end)

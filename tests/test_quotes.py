@@ -42,6 +42,13 @@ def test_quotes_split_quote_is_one_quote():
     assert row.text.startswith("The road is open") and row.text.endswith("rather than increased.")
 
 
+def test_quotes_split_quote_around_a_long_apposition_is_one_quote():
+    text = ('"These are strange days," said Peter Morgan, a lawyer who has followed the mining cases for '
+            'years. "Nobody knows what comes next."')
+    row = only(text)
+    assert ("Peter Morgan", True) == (row.speaker, row.text.endswith("what comes next."))
+
+
 def test_quotes_quote_paragraph_continues_the_last_speaker():
     text = ('"The road is open," Antony Blinken said after the talks.\n\n'
             '"We expect an answer from Moscow within days and we will keep talking."')
@@ -99,6 +106,8 @@ def test_quotes_passive_cue_is_not_a_statement_of_the_subject():
     ("Experts say the sanctions will take months to bite.", "experts"),
     ("Analysts warned that prices could rise sharply.", "analysts"),
     ("The agency said the review would take a year.", "agency"),
+    ("The mayor said the curfew would end on Friday.", "mayor"),
+    ("Flynn, a retired general, said the plan was sound.", "Flynn"),
     ("The International Monetary Fund met in April. The fund predicted that growth would slow.",
      "IMF"),
     ('"The cause has not been determined," Shane O\'Neill said.', "Shane O'Neill"),
