@@ -59,6 +59,8 @@ _SETTING = re.compile(
 _PLACE_THEN_THAT = re.compile(
     r"(?:on|in|at|during)\s(?:(?:the|a|an)\s)?[A-Z\"][\w'\".-]*\s(?:(?:[A-Z\"][\w'\".-]*|the|of|and)\s){0,5}(?=that\s)")
 _EMPTY_CONTENT = re.compile(r"(?:as much|so|this|that)(?=[\s.,]|$)")
+_NAMED_ADDRESSEE = re.compile(r"\s(?:The\s)?[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,4}(?=[\s,.])")
+_RELATIVE_BEFORE = re.compile(r"(?<![\w])(?:what|which|whom)\s+$")
 _MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
 
@@ -289,9 +291,13 @@ class _QuoteFinder:
                 return m.actor, m.end
             if m.start > position + 2:
                 break
-        him = re.match(r"\s+(?:him|her|them|reporters|journalists|lawmakers)\b", self.text[position:position + 20])
+        him = re.match(r"\s+(?:him|her|them|us|reporters|journalists|lawmakers|the (?:\w+ )?(?:audience|crowd|"
+                       r"committee|panel|press|newspaper|paper|network|station))\b", self.text[position:position + 40])
         if him is not None:
             return None, position + him.end()
+        named = _NAMED_ADDRESSEE.match(self.text, position)  # "told The Huffington Post ..." (not an actor yet)
+        if named is not None:
+            return None, named.end()
         return None, position
 
     def add(self, quote: Quote) -> None:
@@ -484,6 +490,8 @@ class _QuoteFinder:
             return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
         subject = (self.subject(cue, sentence, others) or self.group_subject(cue, sentence)
                    or self.role_subject(cue, sentence))
+        if subject is not None and _RELATIVE_BEFORE.search(text, max(0, subject[2] - 8), subject[2]):
+            return None  # "what North Korea said was its biggest test": the statement is the subject
         if subject is not None:
             actor, surface, subject_start = subject
             addressee, after = (None, cue.end)
