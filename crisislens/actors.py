@@ -338,8 +338,13 @@ class _Finder:
             tokens = match.group("name").split()
             if any(t in self.index.not_person for t in tokens):
                 continue
+            if not re.search(r",\s(?:the|a|an)\s", match.group(0)) and re.match(r"\s[A-Z]", self.text[match.end():]):
+                continue  # "A Smith, National Cyber Director Chris Inglis": a list of titled names
             while tokens and tokens[0] in self.index.not_name:
                 tokens.pop(0)  # "Yesterday Tomas Varga, the ...": the name starts after the opener
+            given = next((i for i, t in enumerate(tokens) if t in self.index.given_names), None)
+            if given is not None and len(tokens) - given >= 2:
+                tokens = tokens[given:]  # "... and Emerging Technology Anne Neuberger, ...": from the given name
             if len(tokens) < 2 or any(t in self.index.not_name for t in tokens):
                 continue
             name_start = match.end("name") - len(" ".join(tokens))

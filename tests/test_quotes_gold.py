@@ -1,0 +1,50 @@
+"""Quote accuracy floors on the hand-made gold and PolNeAR (benchmarks/quotes.py prints the scores).
+
+Floors sit just below the scores measured when they were recorded; raise them when accuracy improves.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+_spec = importlib.util.spec_from_file_location("quotes_benchmark", ROOT / "benchmarks" / "quotes.py")
+benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(benchmark)
+
+
+def metric(scores, name):
+    return float(scores.set_index("metric").loc[name, "value"])
+
+
+@pytest.mark.parametrize(("name", "floor"), [("precision", 1.0), ("recall", 0.92), ("speaker_accuracy", 1.0)])
+def test_quotes_gold_seed_floor(name, floor):
+    assert metric(benchmark.gold_set_scores("seed"), name) >= floor
+
+
+@pytest.fixture(scope="module")
+def whitehouse():
+    if not (SHARED / "whitehouse-2022q1").exists():
+        pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the White House quote gold needs it")
+    return benchmark.gold_set_scores("whitehouse")
+
+
+@pytest.mark.parametrize(("name", "floor"), [("f1", 0.86), ("precision", 0.88), ("speaker_accuracy", 0.90)])
+def test_quotes_gold_whitehouse_floor(whitehouse, name, floor):
+    assert metric(whitehouse, name) >= floor
+
+
+@pytest.fixture(scope="module")
+def polnear():
+    if not (SHARED / "polnear-dev").exists():
+        pytest.skip("../shared/corpus/polnear-dev is not present; the PolNeAR benchmark needs it")
+    return benchmark.polnear_scores()
+
+
+@pytest.mark.parametrize(("subset", "name", "floor"), [
+    (1, "f1", 0.78), (1, "speaker_accuracy", 0.93), (0, "precision", 0.84),
+])
+def test_quotes_gold_polnear_floor(polnear, subset, name, floor):
+    assert metric(polnear[subset], name) >= floor
