@@ -519,6 +519,9 @@ class _Finder:
             noun = match.group("noun").lower()
             det, det_start, mods, mods_start = self._words_before(match.start())
             country, described = self._describe(mods)
+            if described is None and mods and len(mods) <= 3 and self.index.verb_after.match(self.text, match.end()):
+                # "Civil rights activists say ...": as the subject of a reporting verb, any short description
+                country, described = self._describe([w for w in mods if self.lookup(w)])[0], mods
             if described is None:
                 continue
             if det.lower() in ("the", "its", "his", "her", "their") and not mods:

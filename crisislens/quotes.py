@@ -62,6 +62,10 @@ _PLACE_THEN_THAT = re.compile(
 _EMPTY_CONTENT = re.compile(r"(?:as much|so|this|that)(?=[\s.,]|$)")
 _NAMED_ADDRESSEE = re.compile(r"\s(?:The\s)?[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,4}(?=[\s,.])")
 _RELATIVE_BEFORE = re.compile(r"(?<![\w])(?:what|which|whom)\s+$")
+_SHARE_SUBJECT = re.compile(
+    r"(?<![\w])(?P<share>(?:(?:[Aa]nother|[Nn]early|[Aa]bout|[Oo]nly|[Aa]lmost|[Jj]ust|[Mm]ore than)\s)?"
+    r"(?:\d[\d.,]*|[A-Za-z]+)(?:\s?(?:percent|%)|\sof\s(?:\d+|ten)\s[a-z]+)(?:\sof\s(?:[\w-]+\s){0,2}[\w-]+)?)"
+    r"\s+(?:(?:\w+ly|also)\s+)?$")
 _MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
 
@@ -277,6 +281,13 @@ class _QuoteFinder:
         return Actor("role:" + re.sub(r"[^a-z0-9]+", "-", label).strip("-"), label, "person"), \
             match.group(0).strip(), match.start()
 
+    def share_subject(self, cue: _Cue, sentence: Sentence) -> tuple[Actor, str, int] | None:
+        """ "63 percent said", "nearly eight of 10 voters say": the share of a poll's respondents."""
+        match = _SHARE_SUBJECT.search(self.text, max(sentence.start, cue.start - 60), cue.start)
+        if match is None:
+            return None
+        return Actor("group:poll-respondents", "poll respondents", "group"), match.group("share"), match.start()
+
     def speaker_after(self, cue: _Cue) -> Mention | None:
         """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
         for m in self.mentions:
@@ -490,7 +501,7 @@ class _QuoteFinder:
         if _COORDINATED.search(text, max(0, cue.start - 8), cue.start) and last_speaker is not None:
             return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
         subject = (self.subject(cue, sentence, others) or self.group_subject(cue, sentence)
-                   or self.role_subject(cue, sentence))
+                   or self.role_subject(cue, sentence) or self.share_subject(cue, sentence))
         if subject is not None and _RELATIVE_BEFORE.search(text, max(0, subject[2] - 8), subject[2]):
             return None  # "what North Korea said was its biggest test": the statement is the subject
         if subject is not None:

@@ -108,6 +108,8 @@ def test_quotes_passive_cue_is_not_a_statement_of_the_subject():
     ("The agency said the review would take a year.", "agency"),
     ("The mayor said the curfew would end on Friday.", "mayor"),
     ("Flynn, a retired general, said the plan was sound.", "Flynn"),
+    ("Civil rights activists say the officers acted too fast.", "civil rights activists"),
+    ("In the survey, 63 percent said the talks should go on.", "poll respondents"),
     ("The International Monetary Fund met in April. The fund predicted that growth would slow.",
      "IMF"),
     ('"The cause has not been determined," Shane O\'Neill said.', "Shane O'Neill"),
