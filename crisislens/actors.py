@@ -52,7 +52,8 @@ _PERSONAL_TITLES = frozenset({"Pope", "King", "Queen", "Prince", "Crown Prince",
 """Roles that say nothing about serving the article's main state (a pope, a CEO)."""
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
-_DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose")
+_DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+|"
+                         r"[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose|[Mm]any|[Dd]ozens of|[Dd]ozens")
 
 
 @dataclass(frozen=True)

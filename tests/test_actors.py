@@ -138,6 +138,7 @@ def test_actors_role_alone_stays_unresolved_when_ambiguous():
     ("A senior official in President Biden's administration said so.", "A senior official", "USA"),
     ("Western diplomats said the mood was tense.", "Western diplomats", None),
     ("A Reuters witness said cars were leaving.", "A Reuters witness", None),
+    ("Sanctions hit five Russian elites and their families.", "five Russian elites", "RUS"),
 ])
 def test_actors_unnamed_sources(text, surface, country):
     row = actor_of(text, surface)
