@@ -715,8 +715,8 @@ class _Finder:
             return ""
         kept: list[str] = []
         for word in reversed(run.group(0).split()):
-            if (word in self.index.openers or self.lookup(word) is not None or word in self.index.given_names
-                    or word.isupper()):
+            if (word in self.index.openers or self.lookup(_strip_possessive(word)) is not None
+                    or word in self.index.given_names or word.isupper() or _strip_possessive(word) != word):
                 break
             kept.insert(0, word)
         return " ".join(kept) + " " if kept else ""

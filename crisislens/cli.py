@@ -136,13 +136,23 @@ def summary(article: object, *, width: int = 100) -> str:
     for name in ("quotes", "figures", "contacts", "actors"):
         df = article.tables()[name]
         if len(df):
-            lines += ["", f"{name.capitalize()} ({len(df)})", _table_text(df, width)]
+            lines += ["", f"{name.capitalize()} ({len(df)})", _table_text(name, df, width)]
     return "\n".join(lines)
 
 
-def _table_text(df: pd.DataFrame, width: int) -> str:
-    shown = [c for c in df.columns if c not in ("article_id", "start", "end")]
-    with pd.option_context("display.width", width, "display.max_colwidth", 40, "display.max_columns", 12):
+SUMMARY_COLUMNS = {
+    "quotes": ["quote_id", "kind", "speaker", "addressee", "parent_quote_id", "text"],
+    "figures": ["figure_id", "text", "value", "qualifier", "category", "actor", "claimed_by"],
+    "contacts": ["contact_id", "kind", "status", "date", "actor1", "actor2"],
+    "actors": ["actor", "kind", "country", "role", "n_mentions"],
+}
+"""The columns ``crisislens show`` prints for each table (all columns are in the files ``parse`` writes)."""
+
+
+def _table_text(name: str, df: pd.DataFrame, width: int) -> str:
+    shown = [c for c in SUMMARY_COLUMNS.get(name, list(df.columns)) if c in df.columns]
+    text_width = max(30, width - 60)
+    with pd.option_context("display.width", width, "display.max_colwidth", text_width, "display.max_columns", 12):
         return df[shown].to_string(index=False)
 
 

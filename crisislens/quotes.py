@@ -44,7 +44,8 @@ _WORDS = re.compile(r"[\w'-]+")
 _ADDRESSEE_VERBS = frozenset({"told", "tell", "tells", "telling", "warned", "warn", "warns", "assured", "assure",
                               "assures", "informed", "inform", "informs", "urged", "urge", "urges", "asked"})
 _PARTICIPLE_CUTS = re.compile(r",\s+(?:adding|saying|noting|warning|stressing|insisting|arguing|according to)\b"
-                              r"|;\s|,\s+(?:and|but)\s+(?:when|while|as|after|before|if|although|then)\b")
+                              r"|;\s|,\s+(?:and|but)\s+(?:when|while|as|after|before|if|although|then)\b"
+                              r"|,\s+(?:while|whereas)\s")
 _GROUP_SUBJECT = re.compile(
     r"(?<![\w])(?:[Tt]he|[Bb]oth)\s(?P<group>(?:(?:two|three|four|five)\s)?(?:leaders|presidents|prime ministers|"
     r"ministers|sides|parties|delegations|participants|officials))\s+(?:(?:\w+ly|also|have|had|jointly)\s+){0,2}$")
