@@ -477,10 +477,10 @@ class _Finder:
         first_sizes = self.index.first_sizes
         for i, token in enumerate(tokens):
             word = token.group(0)
-            sizes = (first_sizes.get(word) or first_sizes.get(_strip_possessive(word))
-                     or first_sizes.get(word.rstrip(".")) or first_sizes.get(word.partition("-")[0]))
+            forms = {word, _strip_possessive(word), word.rstrip("."), word.partition("-")[0]}
+            sizes = sorted({size for form in forms for size in first_sizes.get(form, ())}, reverse=True)
             if not sizes:
-                continue
+                continue  # "Russia's" may start "Russia's Central Bank" and still be "Russia"
             for size in sizes:
                 if i + size > n:
                     continue

@@ -1,9 +1,9 @@
 """Article: one document run through the pipeline once, with its tables as DataFrames.
 
 The pipeline runs in one direction: document -> normalised text -> sentences -> actor mentions
--> quotes -> tone. Each
-stage reads only what earlier stages produced. Extractors that have not landed yet (figures,
-contacts, stance) give empty tables with every contract column, so code written
+-> quotes -> figures -> tone. Each
+stage reads only what earlier stages produced. Extractors that have not landed yet (contacts,
+stance) give empty tables with every contract column, so code written
 against the tables works today and fills up as they land.
 """
 
@@ -19,6 +19,7 @@ import pandas as pd
 from crisislens import tables
 from crisislens.actors import Mention, actor_rows, find_mentions
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
+from crisislens.figures import Figure, extract_figures, figure_rows
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
@@ -54,12 +55,14 @@ class Article:
         mention_rows, actor_table_rows = actor_rows(document.article_id, self.mention_spans)
         self.quote_spans: list[Quote] = extract_quotes(self.body.text, self.body, self.sentence_spans,
                                                        self.mention_spans, lexicon=self.lexicon)
+        self.figure_spans: list[Figure] = extract_figures(self.body.text, self.sentence_spans, self.mention_spans,
+                                                          self.quote_spans, lexicon=self.lexicon)
         self.rows: dict[str, list[dict[str, Any]]] = {
             "articles": [self._article_row()],
             "sentences": [self._sentence_row(s) for s in self.sentence_spans],
             "mentions": mention_rows, "actors": actor_table_rows,
             "quotes": quote_rows(document.article_id, self.body.text, self.quote_spans, tone),
-            "figures": [], "contacts": [],
+            "figures": figure_rows(document.article_id, self.body.text, self.figure_spans), "contacts": [],
         }
 
     # --- identity -------------------------------------------------------------------------

@@ -63,6 +63,7 @@ def test_actors_x_of_y_gives_country(text, surface, country):
     ("Washington regards the proposals as non-starters.", "Washington", "USA"),
     ("The White House said the call lasted an hour.", "The White House", "USA"),
     ("Kyiv asked for more air defence.", "Kyiv", "UKR"),
+    ("We saw Russia's troops near the border.", "Russia", "RUS"),
     ("Officials in Berlin were cautious.", "Berlin", "DEU"),
     ("The U.S. embassy will stay open.", "U.S.", "USA"),
     ("Russian troops stayed near the border.", "Russian", "RUS"),

@@ -89,6 +89,13 @@ SPECS: dict[str, dict[str, Validator]] = {
     "organization_words": {"word": _single_word},
     "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase")},
     "given_names": {"name": _single_word},
+    "number_words": {"word": _non_empty, "value": _pattern(r"\d+(?:\.\d+)?", "a number"),
+                     "kind": _one_of("cardinal", "multiplier", "vague")},
+    "figure_units": {"unit": _non_empty, "category": _one_of(
+        "troops", "casualties", "displaced", "people", "money", "equipment", "duration", "distance", "percent",
+        "count")},
+    "figure_qualifiers": {"phrase": _non_empty, "qualifier": _one_of(
+        "more than", "less than", "about", "at least", "up to")},
 }
 """For each lexicon table, its columns and how each value is checked."""
 
