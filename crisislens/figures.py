@@ -41,6 +41,7 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|before|after|
                           re.IGNORECASE)
 _KILLING = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths|wounded|injured|casualties|lost their lives)\b")
 _KILLING_AFTER = re.compile(r"\s(?:(?:were|was|have been|had been|are|have|had)\s)?(?:killed|dead|died|wounded|injured)\b")
+_AID_AFTER = re.compile(r"\s(?:in|of|for)\s(?:\w+\s){0,2}(?:aid|assistance|funding|financing|loans|grants|support)\b")
 _FLEEING = re.compile(r"\b(?:fled|fleeing|displaced|evacuated|refugees|uprooted)\b")
 _LEADING_WORDS = frozenset({"some", "about", "over", "between", "from", "nearly", "almost", "around", "roughly",
                             "approximately", "only", "just", "another", "all", "more", "fewer", "less", "up", "at",
@@ -83,7 +84,7 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
                      key=len, reverse=True)
     multipliers = sorted((w for w, (_, kind) in words.items() if kind == "multiplier"), key=len, reverse=True)
     word_number = r"(?i:(?:" + "|".join(spelled) + r")(?:-(?:" + "|".join(spelled) + r"))?)"
-    multiplier = r"(?:\s?(?:" + "|".join(multipliers) + r"))*"
+    multiplier = r"(?:\s?(?:a\s)?(?:" + "|".join(multipliers) + r"))*"  # "half a billion"
     number = (r"(?<![\w.,:$€£-])(?P<currency>US\$|\$|€|£)?(?P<number>(?:" + _DIGITS + r")" + multiplier
               + r"|(?:(?:a|an)\s(?=dozen|hundred|thousand|million|billion|couple))?" + word_number + multiplier
               + r"(?:\s(?:of\s)?(?:thousands|millions|hundreds))?)"
@@ -129,8 +130,7 @@ def parse_number(text: str, *, lexicon: Lexicon) -> float | None:
                 total += current
                 current = None
         elif kind == "vague":
-            # "hundreds" alone is at least 200; "tens of thousands" is 20 x 1,000, not 20 x 2,000
-            current = value if current is None else current * value / 2
+            current = value if current is None else current * value  # "tens of thousands": 10 x 1,000
         elif part.lower() in ("a", "an"):
             article = True  # "a dozen", "a hundred": the article is not a number of its own
         else:
@@ -216,6 +216,8 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     if unit is None and not raw[0].isdigit() and not vague:
         return None  # "two of them", "one another": a spelled number needs a counted noun
     qualifier, low, high, start = _qualifier(text, sentence.start, start, value, lookups, vague)
+    if category == "count" and unit is None and value >= 1e6 and _AID_AFTER.match(text, end):
+        category = "money"  # "1 billion in humanitarian aid"
     if category == "people" and (_KILLING.search(text, max(sentence.start, start - 60), start)
                                  or _KILLING_AFTER.match(text, unit_end)):
         category = "casualties"

@@ -1,0 +1,56 @@
+"""Figure accuracy against the project's gold: precision, recall and F1 by value, category,
+qualifier and unit accuracy.
+
+Usage:
+    python benchmarks/figures.py
+
+Scores the seed article (tests/gold/seed) and, when ../shared/corpus/whitehouse-2022q1 exists next to
+the repository, the hand-annotated White House documents (tests/gold/whitehouse). Predicted rows of
+category year and date are left out: gold lists only counts and measures.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crisislens.corpus import Corpus  # noqa: E402
+from crisislens.evaluate import format_scores, load_gold, score  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus"
+GOLD_SETS = {
+    "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
+    "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
+}
+
+
+def figure_scores(name: str) -> pd.DataFrame | None:
+    """Figure scores for gold set ``name`` (None when its documents or gold are absent)."""
+    gold_dir, corpus_dir = GOLD_SETS[name]
+    if not gold_dir.exists() or not corpus_dir.exists():
+        return None
+    gold = [doc for doc in load_gold(gold_dir) if "figures" in doc.tasks]
+    wanted = {doc.doc for doc in gold}
+    paths = sorted(p for p in corpus_dir.rglob("*") if p.name in wanted)
+    tables = Corpus.from_paths(paths, progress=False).tables()
+    figures = tables["figures"]
+    tables["figures"] = figures[~figures.category.isin(["year", "date"])]
+    result = score(gold, tables)
+    return result[result.task == "figures"]
+
+
+def main() -> None:
+    for name in GOLD_SETS:
+        result = figure_scores(name)
+        print(f"\n{name}:" if result is not None else f"\n{name}: gold or documents absent, skipped")
+        if result is not None:
+            print(format_scores(result))
+
+
+if __name__ == "__main__":
+    main()
