@@ -34,7 +34,7 @@ def actor_scores(name: str) -> dict[str, pd.DataFrame] | None:
     gold_dir, corpus_dir = SETS[name]
     if not corpus_dir.exists() or not gold_dir.exists():
         return None
-    gold = load_gold(gold_dir)
+    gold = [doc for doc in load_gold(gold_dir) if "actors" in doc.tasks]
     wanted = {doc.doc for doc in gold}
     paths = sorted(p for p in corpus_dir.rglob("*") if p.name in wanted)
     tables = Corpus.from_paths(paths, progress=False).tables()

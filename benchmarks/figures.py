@@ -19,8 +19,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crisislens.corpus import Corpus  # noqa: E402
-from crisislens.evaluate import format_scores, load_gold, score  # noqa: E402
+from crisislens.evaluate import format_scores, score_documents  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
 GOLD_SETS = {
@@ -34,14 +33,7 @@ def figure_scores(name: str) -> pd.DataFrame | None:
     gold_dir, corpus_dir = GOLD_SETS[name]
     if not gold_dir.exists() or not corpus_dir.exists():
         return None
-    gold = [doc for doc in load_gold(gold_dir) if "figures" in doc.tasks]
-    wanted = {doc.doc for doc in gold}
-    paths = sorted(p for p in corpus_dir.rglob("*") if p.name in wanted)
-    tables = Corpus.from_paths(paths, progress=False).tables()
-    figures = tables["figures"]
-    tables["figures"] = figures[~figures.category.isin(["year", "date"])]
-    result = score(gold, tables)
-    return result[result.task == "figures"]
+    return score_documents(gold_dir, corpus_dir, task="figures", skip_categories=("year", "date"))
 
 
 def main() -> None:

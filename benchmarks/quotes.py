@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crisislens.corpus import Corpus  # noqa: E402
-from crisislens.evaluate import format_scores, load_brat, load_gold, score, score_brat  # noqa: E402
+from crisislens.evaluate import format_scores, load_brat, score_brat, score_documents  # noqa: E402
 from crisislens.lexicon import default_lexicon  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -29,19 +29,12 @@ GOLD_SETS = {
 }
 
 
-def gold_set_scores(name: str):
+def gold_set_scores(name: str):  # noqa: ANN201 - a DataFrame, or None when the data is absent
     """Quote scores for gold set ``name`` (None when its documents or gold are absent)."""
     gold_dir, corpus_dir = GOLD_SETS[name]
     if not gold_dir.exists() or not corpus_dir.exists():
         return None
-    gold = [doc for doc in load_gold(gold_dir) if "quotes" in doc.tasks]
-    if not gold:
-        return None
-    wanted = {doc.doc for doc in gold}
-    paths = sorted(p for p in corpus_dir.rglob("*") if p.name in wanted)
-    tables = Corpus.from_paths(paths, progress=False).tables()
-    result = score(gold, tables)
-    return result[result.task == "quotes"]
+    return score_documents(gold_dir, corpus_dir, task="quotes")
 
 
 def polnear_scores():

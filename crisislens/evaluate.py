@@ -1041,3 +1041,39 @@ def format_scores(df: pd.DataFrame) -> str:
         "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths, strict=True)))
         for line in lines
     )
+
+
+def score_documents(gold_path: str | Path, corpus_dir: str | Path, *, task: str | None = None,
+                    skip_categories: Sequence[str] = ()) -> pd.DataFrame:
+    """Parse the documents a JSON gold names (found by file name under ``corpus_dir``) and score them.
+
+    This is what the accuracy benchmarks do: gold and source documents in, scores out, no tables on disk.
+
+    Args:
+        gold_path: a gold ``.json`` file or a folder of them.
+        corpus_dir: the folder holding the documents the gold names (searched recursively).
+        task: score only this task (quotes, figures, contacts, actors), and only gold documents that
+            annotate it; all tasks by default.
+        skip_categories: figure categories left out of the predictions (``("year", "date")``: gold lists
+            counts only).
+
+    Returns:
+        The score table (see :func:`score`).
+
+    Raises:
+        InputError: a gold document is not found under ``corpus_dir``.
+    """
+    from crisislens.corpus import Corpus
+
+    gold = [doc for doc in load_gold(gold_path) if task is None or task in doc.tasks]
+    wanted = {doc.doc for doc in gold}
+    paths = sorted(p for p in Path(corpus_dir).rglob("*") if p.name in wanted)
+    missing = wanted - {p.name for p in paths}
+    if missing:
+        raise InputError(f"{corpus_dir}: gold documents not found: {', '.join(sorted(missing))}")
+    tables = Corpus.from_paths(paths, progress=False).tables() if paths else {}
+    if skip_categories and "figures" in tables:
+        figures = tables["figures"]
+        tables["figures"] = figures[~figures.category.isin(list(skip_categories))]
+    result = score(gold, tables)
+    return result if task is None else result[result.task == task].reset_index(drop=True)
