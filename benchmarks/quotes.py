@@ -15,6 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -29,7 +31,7 @@ GOLD_SETS = {
 }
 
 
-def gold_set_scores(name: str):  # noqa: ANN201 - a DataFrame, or None when the data is absent
+def gold_set_scores(name: str) -> pd.DataFrame | None:
     """Quote scores for gold set ``name`` (None when its documents or gold are absent)."""
     gold_dir, corpus_dir = GOLD_SETS[name]
     if not gold_dir.exists() or not corpus_dir.exists():
