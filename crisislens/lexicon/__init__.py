@@ -96,6 +96,15 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "figure_qualifiers": {"phrase": _non_empty, "qualifier": _one_of(
         "more than", "less than", "about", "at least", "up to")},
+    "date_words": {
+        "word": _non_empty,
+        "kind": _one_of("month", "month_abbr", "weekday", "weekday_abbr", "relative", "modifier", "day_shift",
+                        "number", "unit", "counted_prefix", "counted_suffix", "context", "year_context",
+                        "year_follower", "habitual", "not_date", "determiner", "future_cue", "present_cue",
+                        "passive_aux", "past_verb", "not_past"),
+        "value": _pattern(r"[a-z0-9:+-]+", "empty or lower-case letters, digits and ':+-' (see date_words.csv)",
+                          optional=True),
+    },
 }
 """For each lexicon table, its columns and how each value is checked."""
 
