@@ -1,7 +1,7 @@
 """Article: one document run through the pipeline once, with its tables as DataFrames.
 
 The pipeline runs in one direction: document -> normalised text -> sentences -> actor mentions
--> quotes -> figures -> tone. Each
+-> quotes -> dates -> figures -> tone. Each
 stage reads only what earlier stages produced. Extractors that have not landed yet (contacts,
 stance) give empty tables with every contract column, so code written
 against the tables works today and fills up as they land.
@@ -10,6 +10,7 @@ against the tables works today and fills up as they land.
 from __future__ import annotations
 
 import os
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pandas as pd
 
 from crisislens import tables
 from crisislens.actors import Mention, actor_rows, find_mentions
+from crisislens.dates import DateMention, find_dates
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
 from crisislens.figures import Figure, extract_figures, figure_rows
 from crisislens.lexicon import Lexicon, default_lexicon
@@ -55,13 +57,17 @@ class Article:
         mention_rows, actor_table_rows = actor_rows(document.article_id, self.mention_spans)
         self.quote_spans: list[Quote] = extract_quotes(self.body.text, self.body, self.sentence_spans,
                                                        self.mention_spans, lexicon=self.lexicon)
+        self.date_spans: list[DateMention] = find_dates(
+            self.body.text, document.published.date() if document.published is not None else None,
+            lexicon=self.lexicon)
         self.figure_spans: list[Figure] = extract_figures(self.body.text, self.sentence_spans, self.mention_spans,
                                                           self.quote_spans, lexicon=self.lexicon)
         self.rows: dict[str, list[dict[str, Any]]] = {
             "articles": [self._article_row()],
             "sentences": [self._sentence_row(s) for s in self.sentence_spans],
             "mentions": mention_rows, "actors": actor_table_rows,
-            "quotes": quote_rows(document.article_id, self.body.text, self.quote_spans, tone),
+            "quotes": quote_rows(document.article_id, self.body.text, self.quote_spans, tone,
+                                 sentences=self.sentence_spans, dates=self.date_spans),
             "figures": figure_rows(document.article_id, self.body.text, self.figure_spans), "contacts": [],
         }
 
@@ -137,7 +143,8 @@ class Article:
             "article_id": self.article_id, "title": self.title,
             "published": None if self.published is None else self.published.date().isoformat(),
             "text": self.text,
-            **{name: [dict(row) for row in self.rows[name]] for name in tables.EXTRACTION_TABLES},
+            **{name: [{key: _plain(value) for key, value in row.items()} for row in self.rows[name]]
+               for name in tables.EXTRACTION_TABLES},
         }
 
     def __repr__(self) -> str:
@@ -163,6 +170,13 @@ class Article:
             "text": sentence.text, "n_words": sentence.n_words, "stance": None,
             "tone": round(polarity, 4), "subjectivity": round(subjectivity, 4),
         }
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready form of a table value: dates as ISO strings."""
+    if isinstance(value, (date, pd.Timestamp)):
+        return value.isoformat()[:10]
+    return value
 
 
 def parse(text_or_path: str | os.PathLike[str] | Document, *, published: object = None,

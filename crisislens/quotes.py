@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from crisislens.actors import Actor, Mention, resolve_pronoun
+from crisislens.dates import DateMention
 from crisislens.lexicon import Lexicon
 from crisislens.text import Body, Sentence
 
@@ -514,7 +515,9 @@ class _QuoteFinder:
                 addressee, after = self.addressee_after(cue.end + 6)
             quote = self._content_after(cue, sentence, after, actor, surface, addressee)
             comma = text.rfind(",", sentence.start, subject_start)
-            if quote is None and comma > sentence.start and not text[cue.end:sentence.end].strip(" .!?"):
+            tail = text[cue.end:sentence.end].strip(" .!?")
+            only_setting = not tail or _SETTING.fullmatch(tail + " ") is not None
+            if quote is None and comma > sentence.start and only_setting:
                 # "..., a Reuters witness said." (content before the attribution)
                 quote = self._content(cue, sentence, sentence.start, comma, actor, surface, addressee)
             return quote
@@ -597,11 +600,49 @@ class _QuoteFinder:
         return any(q.start <= start and end <= q.end and q.kind != "transcript" for q in self.quotes)
 
 
+def statement_date(quote: Quote, text: str, sentences: Sequence[Sentence],
+                   dates: Sequence[DateMention]) -> DateMention | None:
+    """When a statement was made: a resolved date in the clause of its reporting cue ("said on Monday
+    that", "..., the Kremlin said on Monday", "In a call on Saturday, Biden told ..."), never one inside
+    the reported content or in another clause ("talks on Tuesday, but a source said ...")."""
+    if quote.cue is None or quote.kind == "transcript" or not quote.cue.islower():
+        return None  # nominal cues and phrases ("warning", "According to") carry no date of their own
+    spanned = [s for s in sentences if s.start <= quote.end and quote.start < s.end + 1]
+    if not spanned:
+        return None
+    first, last = spanned[0], spanned[-1]
+    before = text.rfind(quote.cue, first.start, quote.start)
+    after = text.find(quote.cue, quote.end, last.end)
+    cue = before if before >= 0 and (after < 0 or quote.kind != "direct") else after
+    if cue < 0:
+        return None
+    clause_start = min(first.start, cue)
+    clause_end = max(last.end, cue)
+    best = None
+    for d in dates:
+        if d.date is None or d.kind not in ("explicit", "weekday", "relative") or not (
+                clause_start <= d.start and d.end <= clause_end) or quote.start <= d.start < quote.end:
+            continue
+        if d.end <= cue:
+            between = text[d.end:cue]
+            if between.count(",") > 1 or re.search(r",\s+(?:but|and|while|whereas|although|following|after|as)\b",
+                                                     between) or len(_WORDS.findall(between)) > 12:
+                continue
+        elif d.start > cue and cue < quote.start < d.start and quote.kind != "direct":
+            continue  # after the content of "X said that ...": part of the content's clause
+        distance = abs(d.start - cue)
+        if best is None or distance < abs(best.start - cue):
+            best = d
+    return best
+
+
 def quote_rows(article_id: str, text: str, quotes: Sequence[Quote],
-               tone_of: Callable[[str], tuple[float, float]]) -> list[dict[str, object]]:
+               tone_of: Callable[[str], tuple[float, float]], *, sentences: Sequence[Sentence] = (),
+               dates: Sequence[DateMention] = ()) -> list[dict[str, object]]:
     """Return the ``quotes`` table rows (quote ids follow text order; parents point to ids)."""
     rows = []
     for i, quote in enumerate(quotes):
+        when = statement_date(quote, text, sentences, dates)
         polarity, _ = tone_of(text[quote.start:quote.end])
         speaker = quote.speaker
         rows.append({
@@ -613,5 +654,6 @@ def quote_rows(article_id: str, text: str, quotes: Sequence[Quote],
             "addressee": quote.addressee.actor if quote.addressee else None,
             "addressee_id": quote.addressee.actor_id if quote.addressee else None,
             "parent_quote_id": quote.parent, "stance": None, "tone": round(polarity, 4),
+            "date": when.date if when else None, "date_text": when.text if when else None,
         })
     return rows

@@ -39,7 +39,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "article_id": STRING, "quote_id": INT, "sentence_id": INT, "start": INT, "end": INT,
         "text": STRING, "kind": STRING, "cue": STRING, "speaker": STRING, "speaker_id": STRING,
         "speaker_text": STRING, "speaker_kind": STRING, "speaker_country": STRING, "addressee": STRING,
-        "stance": FLOAT, "tone": FLOAT, "addressee_id": STRING, "parent_quote_id": INT,
+        "stance": FLOAT, "tone": FLOAT, "addressee_id": STRING, "parent_quote_id": INT, "date": DATE,
+        "date_text": STRING,
     },
     "figures": {
         "article_id": STRING, "figure_id": INT, "sentence_id": INT, "start": INT, "end": INT,

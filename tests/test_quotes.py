@@ -118,6 +118,18 @@ def test_quotes_speaker_forms(text, speaker):
     assert speaker == only(text).speaker
 
 
+@pytest.mark.parametrize(("text", "date", "date_text"), [
+    ("The Kremlin said on Monday that the talks were useful.", "2022-02-07", "Monday"),
+    ("The talks were useful, the Kremlin said on Monday.", "2022-02-07", "Monday"),
+    ("In a call on Saturday, President Joe Biden told reporters the costs would be high.", "2022-02-12", "Saturday"),
+    ("Envoys will meet on Tuesday, but a German source said the mood was bad.", None, None),
+])
+def test_quotes_statement_date(text, date, date_text):
+    row = only(text)
+    assert (date, date_text) == (None if pd.isna(row.date) else str(row.date.date()),
+                                 None if pd.isna(row.date_text) else row.date_text)
+
+
 def test_quotes_told_gives_the_addressee():
     row = quotes_of("President Joe Biden told President Vladimir Putin the West would respond decisively.").iloc[0]
     assert ("Joe Biden", "Vladimir Putin", "the West would respond decisively") == (
