@@ -33,7 +33,18 @@ def figure_scores(name: str) -> pd.DataFrame | None:
     gold_dir, corpus_dir = GOLD_SETS[name]
     if not gold_dir.exists() or not corpus_dir.exists():
         return None
-    return score_documents(gold_dir, corpus_dir, task="figures", skip_categories=("year", "date"))
+    scores = score_documents(gold_dir, corpus_dir, task="figures", skip_categories=("year", "date"))
+    return pd.concat([scores, _value_and_category(scores)], ignore_index=True)
+
+
+def _value_and_category(scores: pd.DataFrame) -> pd.DataFrame:
+    """F1 counting a figure right only when both its value and its category are (the stricter reading)."""
+    by_metric = scores.set_index("metric")
+    n_gold, n_pred = int(by_metric.loc["f1", "n_gold"]), int(by_metric.loc["f1", "n_pred"])
+    both = round(float(by_metric.loc["category_accuracy", "value"]) * int(by_metric.loc["category_accuracy", "n_matched"]))
+    f1 = 2 * both / (n_gold + n_pred) if n_gold + n_pred else float("nan")
+    return pd.DataFrame([{"task": "figures", "metric": "f1_value_and_category", "value": f1, "n_gold": n_gold,
+                          "n_pred": n_pred, "n_matched": both}])
 
 
 def main() -> None:

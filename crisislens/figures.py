@@ -41,6 +41,8 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|before|after|
                           re.IGNORECASE)
 _KILLING = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths|wounded|injured|casualties|lost their lives)\b")
 _KILLING_AFTER = re.compile(r"\s(?:(?:were|was|have been|had been|are|have|had)\s)?(?:killed|dead|died|wounded|injured)\b")
+_SKIPPED = re.compile(r"\b\d{1,3}-(?:year|month|week)-old\b|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
+                      r"|\b(?:aged|age)\s\d{1,3}\b")
 _AID_AFTER = re.compile(r"\s(?:in|of|for)\s(?:\w+\s){0,2}(?:aid|assistance|funding|financing|loans|grants|support)\b")
 _FLEEING = re.compile(r"\b(?:fled|fleeing|displaced|evacuated|refugees|uprooted)\b")
 _LEADING_WORDS = frozenset({"some", "about", "over", "between", "from", "nearly", "almost", "around", "roughly",
@@ -165,7 +167,11 @@ def extract_figures(text: str, sentences: Sequence[Sentence], mentions: Sequence
     found: list[Figure] = []
     for sentence in sentences:
         taken: list[tuple[int, int]] = []
+        for match in _SKIPPED.finditer(text, sentence.start, sentence.end):
+            taken.append((match.start(), match.end()))  # ages and phone numbers are not figures
         for match in lookups.measure_pattern.finditer(text, sentence.start, sentence.end):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
             value = 1.0 if match.group("article") else parse_number(match.group("number"), lexicon=lexicon)
             if value is None:
                 continue
@@ -218,11 +224,12 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     qualifier, low, high, start = _qualifier(text, sentence.start, start, value, lookups, vague)
     if category == "count" and unit is None and value >= 1e6 and _AID_AFTER.match(text, end):
         category = "money"  # "1 billion in humanitarian aid"
-    if category == "people" and (_KILLING.search(text, max(sentence.start, start - 60), start)
-                                 or _KILLING_AFTER.match(text, unit_end)):
+    if category in ("people", "count") and unit in (None, "people", "civilians") and _FLEEING.search(
+            text, sentence.start, sentence.end) and not _KILLING.search(text, sentence.start, sentence.end):
+        category = "displaced"  # "More than 3.5 million have fled Ukraine"
+    elif category == "people" and (_KILLING.search(text, max(sentence.start, start - 60), start)
+                                   or _KILLING_AFTER.match(text, unit_end)):
         category = "casualties"
-    elif category == "people" and _FLEEING.search(text[max(sentence.start, start - 40):unit_end + 25]):
-        category = "displaced"
     return Figure(sentence.sentence_id, start, unit_end if unit is not None else end, value, low, high, qualifier,
                   unit, category)
 
@@ -244,7 +251,8 @@ def _unit(text: str, end: int, limit: int, match: re.Match[str],
             unit = found.group("unit")
             return unit, lookups.units[unit], end + found.end()
         break
-    noun = re.match(r"\s([a-z][a-z-]{2,})\b", tail)
+    noun = re.match(r"\s(?:(?:[a-z]+-[a-z]+|[a-z]+(?:ed|al|ic|ish|ive|ous|ary)|small|large|new|more|other|"
+                    r"additional|major|key|top)\s){0,2}([a-z][a-z-]{2,})\b", tail)  # skip adjectives
     if noun is not None and noun.group(1) not in ("of", "and", "to", "in", "on", "at", "for", "from", "the", "a",
                                                   "percent", "per", "times", "or", "by", "with", "was", "were",
                                                   "is", "are", "has", "have", "had", "will", "would"):

@@ -99,6 +99,8 @@ def test_figures_years_and_dates_are_not_counts(text, category):
     "The first tranche came at 2:13 p.m.",
     "One of them left.",
     "No one expected it.",
+    "A 30-year-old woman was hurt.",
+    "Call 202-456-1111 for details.",
 ])
 def test_figures_nothing_to_count(text):
     figures = figures_of(text)
