@@ -62,12 +62,15 @@ class Article:
             lexicon=self.lexicon)
         self.figure_spans: list[Figure] = extract_figures(self.body.text, self.sentence_spans, self.mention_spans,
                                                           self.quote_spans, lexicon=self.lexicon)
+        sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
+        sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
         self.rows: dict[str, list[dict[str, Any]]] = {
             "articles": [self._article_row()],
-            "sentences": [self._sentence_row(s) for s in self.sentence_spans],
+            "sentences": sentence_rows,
             "mentions": mention_rows, "actors": actor_table_rows,
             "quotes": quote_rows(document.article_id, self.body.text, self.quote_spans, tone,
-                                 sentences=self.sentence_spans, dates=self.date_spans),
+                                 sentences=self.sentence_spans, dates=self.date_spans,
+                                 sentence_tones=sentence_tones),
             "figures": figure_rows(document.article_id, self.body.text, self.figure_spans), "contacts": [],
         }
 

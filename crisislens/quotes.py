@@ -638,12 +638,22 @@ def statement_date(quote: Quote, text: str, sentences: Sequence[Sentence],
 
 def quote_rows(article_id: str, text: str, quotes: Sequence[Quote],
                tone_of: Callable[[str], tuple[float, float]], *, sentences: Sequence[Sentence] = (),
-               dates: Sequence[DateMention] = ()) -> list[dict[str, object]]:
-    """Return the ``quotes`` table rows (quote ids follow text order; parents point to ids)."""
+               dates: Sequence[DateMention] = (),
+               sentence_tones: Sequence[tuple[int, int, int, float]] = ()) -> list[dict[str, object]]:
+    """Return the ``quotes`` table rows (quote ids follow text order; parents point to ids).
+
+    ``sentence_tones`` holds (start, end, words, tone) of each sentence, reused for transcript turns.
+    """
     rows = []
     for i, quote in enumerate(quotes):
         when = statement_date(quote, text, sentences, dates)
-        polarity, _ = tone_of(text[quote.start:quote.end])
+        if quote.kind == "transcript" and sentence_tones:
+            # a turn's tone is the word-weighted mean of its sentences' tones, already computed
+            inside = [(n, t) for (start, end, n, t) in sentence_tones if quote.start <= start and end <= quote.end]
+            words = sum(n for n, _ in inside)
+            polarity = sum(n * t for n, t in inside) / words if words else tone_of(text[quote.start:quote.end])[0]
+        else:
+            polarity, _ = tone_of(text[quote.start:quote.end])
         speaker = quote.speaker
         rows.append({
             "article_id": article_id, "quote_id": i, "sentence_id": quote.sentence_id, "start": quote.start,
