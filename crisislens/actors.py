@@ -38,9 +38,6 @@ _NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "al", "el", "da", "d
 _NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
 _NAME = (rf"{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
          r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
-_WEEKDAYS_MONTHS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _LABEL_AT_PARAGRAPH = re.compile(r"(?:^|(?<=\n\n))(?P<label>[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5})(?=:\s)")
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
@@ -191,8 +188,10 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     noun_forms = {form for n in nouns for form in (n, n[:1].upper() + n[1:])}  # "Experts say" opens a sentence
     noun_alternation = "|".join(re.escape(n) for n in sorted(noun_forms, key=len, reverse=True))
     anonymous_pattern = re.compile(rf"(?<![\w-])(?P<noun>{noun_alternation})(?![\w-])")
+    calendar = frozenset(r["word"].rstrip(".") for r in lexicon.table("date_words")
+                         if r["kind"] in ("month", "month_abbr", "weekday", "weekday_abbr"))
     not_name = frozenset(
-        {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | _WEEKDAYS_MONTHS
+        {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | calendar
         | lexicon.sentence_openers | {w for t in titles for w in t.split()})
     verbs = sorted({r["word"] for r in lexicon.table("reporting_cues")
                     if r["kind"] == "verb" and " " not in r["word"] and not r["word"].endswith("ing")},
@@ -215,7 +214,7 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         not_name=not_name, modifiers=modifiers,
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
         organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
-        openers=lexicon.sentence_openers | _WEEKDAYS_MONTHS,
+        openers=lexicon.sentence_openers | calendar,
     )
 
 

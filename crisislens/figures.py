@@ -34,11 +34,8 @@ QUALIFIERS = ("exact", "more than", "less than", "about", "at least", "up to", "
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|before|after|to|during|through|year|early|"
-                          r"late|mid|summer|winter|spring|autumn|fall)|" + _MONTHS + r"\.?(?:\s\d{1,2},?)?)\s$",
-                          re.IGNORECASE)
+_YEAR_WORDS = (r"(?:\b(?:in|since|by|until|till|of|from|before|after|to|during|through|year|early|late|mid|summer|"
+               r"winter|spring|autumn|fall)")
 _KILLING = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths|wounded|injured|casualties|lost their lives)\b")
 _KILLING_AFTER = re.compile(r"\s(?:(?:were|was|have been|had been|are|have|had)\s)?(?:killed|dead|died|wounded|injured)\b")
 _SKIPPED = re.compile(r"\b\d{1,3}-(?:year|month|week)-old\b|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
@@ -77,6 +74,9 @@ class _Lookups:
     units: dict[str, str]
     unit_pattern: re.Pattern[str]
     measure_pattern: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    year_before: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -103,7 +103,13 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
     measure_pattern = re.compile(  # "three-day", "10-kilometre", "an hour-long"
         r"(?<![\w-])(?:(?P<number>(?:" + _DIGITS + r")|" + word_number + r")-(?P<unit>" + units_alternation
         + r")(?:-long)?|(?P<article>an?)\s(?P<unit2>" + units_alternation + r")-long)(?![\w])", re.IGNORECASE)
-    return _Lookups(re.compile(number), words, qualifier_pattern, qualifiers, units, unit_pattern, measure_pattern)
+    months = "|".join(sorted({re.escape(r["word"].rstrip(".")) for r in lexicon.table("date_words")
+                               if r["kind"] in ("month", "month_abbr")}, key=len, reverse=True))
+    return _Lookups(
+        re.compile(number), words, qualifier_pattern, qualifiers, units, unit_pattern, measure_pattern,
+        month_before=re.compile(r"(?:" + months + r")\.?\s$"),
+        month_after=re.compile(r"\.?\s?(?:" + months + r")\b"),
+        year_before=re.compile(_YEAR_WORDS + r"|(?:" + months + r")\.?(?:\s\d{1,2},?)?)\s$", re.IGNORECASE))
 
 
 def parse_number(text: str, *, lexicon: Lexicon) -> float | None:
@@ -204,9 +210,9 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     value = parse_number(raw, lexicon=lexicon)
     if value is None:
         return None
-    if re.search(r"(?:" + _MONTHS + r")\.?\s$", before) and raw.isdigit() and int(raw) <= 31:
+    if lookups.month_before.search(before) and raw.isdigit() and int(raw) <= 31:
         return Figure(sentence.sentence_id, start, end, value, value, value, "exact", None, "date")
-    if re.match(r"\.?\s?(?:" + _MONTHS + r")\b", after) and raw.isdigit() and int(raw) <= 31:
+    if lookups.month_after.match(after) and raw.isdigit() and int(raw) <= 31:
         return Figure(sentence.sentence_id, start, end, value, value, value, "exact", None, "date")
     name_before = _NAME_BEFORE.search(before)
     if (name_before and raw[0].isdigit() and not match.group("currency")
@@ -215,7 +221,7 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
         return None  # "Nord Stream 2", "Resolution 2202", "Section 5"
     if re.fullmatch(r"(?:19|20)\d\d", raw) and not match.group("currency") and not match.group("percent"):
         unit_after = lookups.unit_pattern.match(after.lstrip())
-        if _YEAR_BEFORE.search(before) or re.match(r"\s(?:levels?|'s)\b", after) or unit_after is None:
+        if lookups.year_before.search(before) or re.match(r"\s(?:levels?|'s)\b", after) or unit_after is None:
             return Figure(sentence.sentence_id, start, end, value, value, value, "exact", None, "year")
     vague = any(lookups.words.get(w.lower(), (0, ""))[1] == "vague" for w in re.findall(r"[A-Za-z]+", raw))
     unit, category, unit_end = _unit(text, end, sentence.end, match, lookups)
