@@ -38,10 +38,19 @@ _YEAR_WORDS = (r"(?:\b(?:in|since|by|until|till|of|from|before|after|to|during|t
                r"winter|spring|autumn|fall)")
 _KILLING = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths|wounded|injured|casualties|lost their lives)\b")
 _KILLING_AFTER = re.compile(r"\s(?:(?:were|was|have been|had been|are|have|had)\s)?(?:killed|dead|died|wounded|injured)\b")
+_FRACTIONS = {"half": 0.5, "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "a-third": 1 / 3, "two-thirds": 2 / 3,
+              "one-quarter": 0.25, "a-quarter": 0.25, "three-quarters": 0.75, "one-fifth": 0.2, "a-fifth": 0.2,
+              "one-tenth": 0.1, "a-tenth": 0.1}
+# a share of something: "half of Russia's exports", "one-third of its reserves" (value is the fraction)
+_FRACTION = re.compile(r"(?<![\w-])(?P<fraction>(?i:half|one-half|one-third|two-thirds|one-quarter|three-quarters|"
+                       r"one-fifth|one-tenth|a (?:third|quarter|fifth|tenth)))\s(?:of|the)\b")
 _SKIPPED = re.compile(r"\b\d{1,3}-(?:year|month|week)-old\b|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
                       r"|\b(?:aged|age)\s\d{1,3}\b")
-_AID_AFTER = re.compile(r"\s(?:in|of|for)\s(?:\w+\s){0,2}(?:aid|assistance|funding|financing|loans|grants|support)\b")
-_FLEEING = re.compile(r"\b(?:fled|fleeing|displaced|evacuated|refugees|uprooted)\b")
+_PEOPLE_AFTER = re.compile(r"\s(?:in need|who\s|living\s|displaced|internally)")
+_AID_AFTER = re.compile(r"\s(?:in|of|for)\s(?:(?:new|additional|humanitarian|military|security|economic|financial|"
+                        r"development|budget)\s){0,2}(?:aid|assistance|funding|financing|loans|grants|support)\b")
+_FLEEING = re.compile(r"\b(?:fled|fleeing|flee|displaced|evacuated|evacuees|refugees|uprooted|hosting|hosted|"
+                      r"welcomed|welcoming|sheltering|arrivals|crossed into|have come to)\b")
 _LEADING_WORDS = frozenset({"some", "about", "over", "between", "from", "nearly", "almost", "around", "roughly",
                             "approximately", "only", "just", "another", "all", "more", "fewer", "less", "up", "at",
                             "by", "of", "to", "and", "or", "the", "with", "under", "above", "below", "than"})
@@ -89,7 +98,7 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
     multiplier = r"(?:\s?(?:a\s)?(?:" + "|".join(multipliers) + r"))*"  # "half a billion"
     number = (r"(?<![\w.,:$€£-])(?P<currency>US\$|\$|€|£)?(?P<number>(?:" + _DIGITS + r")" + multiplier
               + r"|(?:(?:a|an)\s(?=dozen|hundred|thousand|million|billion|couple))?" + word_number + multiplier
-              + r"(?:\s(?:of\s)?(?:thousands|millions|hundreds))?)"
+              + r"(?:\s(?:of\s)?(?:thousands|millions|hundreds))?(?:\sand\s(?:a\s)?half)?)"
               + r"(?:\s?(?P<percent>%|percent|per cent))?(?![\w%])")
     qualifiers = {r["phrase"]: r["qualifier"] for r in lexicon.table("figure_qualifiers")}
     qualifier_pattern = re.compile(r"(?i:(?<![\w])(?P<q>" + "|".join(
@@ -97,8 +106,8 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
     units = {r["unit"]: r["category"] for r in lexicon.table("figure_units")}
     unit_pattern = re.compile(r"(?P<unit>" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
                               + r")(?![\w-])")
-    measure = sorted((u for u, c in units.items() if c in ("duration", "distance") and " " not in u),
-                     key=len, reverse=True)
+    measure = sorted((u for u, c in units.items() if (c in ("duration", "distance") or u in ("person", "member"))
+                      and " " not in u), key=len, reverse=True)
     units_alternation = "|".join(re.escape(u) for u in measure)
     measure_pattern = re.compile(  # "three-day", "10-kilometre", "an hour-long"
         r"(?<![\w-])(?:(?P<number>(?:" + _DIGITS + r")|" + word_number + r")-(?P<unit>" + units_alternation
@@ -173,6 +182,13 @@ def extract_figures(text: str, sentences: Sequence[Sentence], mentions: Sequence
     found: list[Figure] = []
     for sentence in sentences:
         taken: list[tuple[int, int]] = []
+        for match in _FRACTION.finditer(text, sentence.start, sentence.end):
+            value = _FRACTIONS[match.group("fraction").lower().replace(" ", "-")]
+            qualifier, low, high, start = _qualifier(text, sentence.start, match.start("fraction"), value, lookups,
+                                                     False)  # "more than half of"
+            found.append(Figure(sentence.sentence_id, start, match.end("fraction"), value, low, high, qualifier,
+                                match.group("fraction").lower(), "percent"))
+            taken.append((match.start(), match.end()))
         for match in _SKIPPED.finditer(text, sentence.start, sentence.end):
             taken.append((match.start(), match.end()))  # ages and phone numbers are not figures
         for match in lookups.measure_pattern.finditer(text, sentence.start, sentence.end):
@@ -217,8 +233,9 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     name_before = _NAME_BEFORE.search(before)
     if (name_before and raw[0].isdigit() and not match.group("currency")
             and name_before.group(0).strip().lower() not in _LEADING_WORDS  # not "Some 5,000 ..." opening a sentence
-            and not lookups.unit_pattern.match(after.lstrip())):
-        return None  # "Nord Stream 2", "Resolution 2202", "Section 5"
+            and not re.match(r"\s(?!(?:will|would|was|were|is|are|has|have|had|and|or|to|of|in|on|at|for|by)\b)[a-z]",
+                             after)):
+        return None  # "Nord Stream 2", "Resolution 2202 was", "Section 5" (but "Russia's 10 largest banks" counts)
     if re.fullmatch(r"(?:19|20)\d\d", raw) and not match.group("currency") and not match.group("percent"):
         unit_after = lookups.unit_pattern.match(after.lstrip())
         if lookups.year_before.search(before) or re.match(r"\s(?:levels?|'s)\b", after) or unit_after is None:
@@ -228,9 +245,14 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     if unit is None and not raw[0].isdigit() and not vague:
         return None  # "two of them", "one another": a spelled number needs a counted noun
     qualifier, low, high, start = _qualifier(text, sentence.start, start, value, lookups, vague)
-    if category == "count" and unit is None and value >= 1e6 and _AID_AFTER.match(text, end):
-        category = "money"  # "1 billion in humanitarian aid"
-    if category in ("people", "count") and unit in (None, "people", "civilians") and _FLEEING.search(
+    if qualifier == "exact" and re.match(r"(?i)an?\scouple", raw):
+        qualifier = "about"  # "a couple of weeks"
+    if category == "count" and unit is None and _PEOPLE_AFTER.match(text, end):
+        category = "people"  # "12 million in need of assistance"
+    elif category == "count" and unit is None and (value >= 1e9 or (value >= 1e6 and _AID_AFTER.match(text, end))):
+        category = "money"  # "1 billion in humanitarian aid", "another 1 billion": billions of people are rare
+    people_unit = unit is None or lookups.units.get(unit) == "people"
+    if category in ("people", "count") and people_unit and category != "money" and _FLEEING.search(
             text, sentence.start, sentence.end) and not _KILLING.search(text, sentence.start, sentence.end):
         category = "displaced"  # "More than 3.5 million have fled Ukraine"
     elif category == "people" and (_KILLING.search(text, max(sentence.start, start - 60), start)
@@ -257,10 +279,10 @@ def _unit(text: str, end: int, limit: int, match: re.Match[str],
             unit = found.group("unit")
             return unit, lookups.units[unit], end + found.end()
         break
-    noun = re.match(r"\s(?:(?:[a-z]+-[a-z]+|[a-z]+(?:ed|al|ic|ish|ive|ous|ary)|small|large|new|more|other|"
+    noun = re.match(r"\s(?:(?:[a-z]+-[a-z]+|[a-z]+(?:ed|al|ic|ish|ive|ous|ary|est)|small|large|new|more|other|"
                     r"additional|major|key|top)\s){0,2}([a-z][a-z-]{2,})\b", tail)  # skip adjectives
     if noun is not None and noun.group(1) not in ("of", "and", "to", "in", "on", "at", "for", "from", "the", "a",
-                                                  "percent", "per", "times", "or", "by", "with", "was", "were",
+                                                  "percent", "per", "or", "by", "with", "was", "were",
                                                   "is", "are", "has", "have", "had", "will", "would"):
         return noun.group(1), "count", end + noun.end()
     return None, "count", end
