@@ -1,9 +1,8 @@
 """Article: one document run through the pipeline once, with its tables as DataFrames.
 
 The pipeline runs in one direction: document -> normalised text -> sentences -> actor mentions
--> quotes -> dates -> figures -> tone. Each
-stage reads only what earlier stages produced. Extractors that have not landed yet (contacts,
-stance) give empty tables with every contract column, so code written
+-> quotes -> dates -> figures -> contacts -> tone. Each
+stage reads only what earlier stages produced. Extractors that have not landed yet (stance) give empty tables with every contract column, so code written
 against the tables works today and fills up as they land.
 """
 
@@ -19,6 +18,7 @@ import pandas as pd
 
 from crisislens import tables
 from crisislens.actors import Mention, actor_rows, find_mentions
+from crisislens.contacts import Contact, contact_rows, extract_contacts
 from crisislens.dates import DateMention, find_dates
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
 from crisislens.figures import Figure, extract_figures, figure_rows
@@ -62,6 +62,9 @@ class Article:
             lexicon=self.lexicon)
         self.figure_spans: list[Figure] = extract_figures(self.body.text, self.sentence_spans, self.mention_spans,
                                                           self.quote_spans, lexicon=self.lexicon)
+        self.contact_spans: list[Contact] = extract_contacts(
+            self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
+            lexicon=self.lexicon)
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
         self.rows: dict[str, list[dict[str, Any]]] = {
@@ -71,7 +74,8 @@ class Article:
             "quotes": quote_rows(document.article_id, self.body.text, self.quote_spans, tone,
                                  sentences=self.sentence_spans, dates=self.date_spans,
                                  sentence_tones=sentence_tones),
-            "figures": figure_rows(document.article_id, self.body.text, self.figure_spans), "contacts": [],
+            "figures": figure_rows(document.article_id, self.body.text, self.figure_spans),
+            "contacts": contact_rows(document.article_id, self.body.text, self.contact_spans),
         }
 
     # --- identity -------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""Diplomatic contacts: parties, kind, status, date, location, duration, pairs."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import crisislens
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "ukraine-border-crisis-blinken.txt"
+
+
+def contacts_of(text, published="2022-02-13"):
+    return crisislens.parse(text, published=published).contacts
+
+
+def pairs(df):
+    return sorted(tuple(sorted((a, b))) for a, b in zip(df.actor1, df.actor2, strict=True))
+
+
+@pytest.mark.parametrize(("text", "kind", "status", "parties"), [
+    ("President Joe Biden spoke with President Vladimir Putin on Saturday.", "call", "held",
+     [("Joe Biden", "Vladimir Putin")]),
+    ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris.", "meeting", "held",
+     [("Emmanuel Macron", "Olaf Scholz")]),
+    ("German Chancellor Olaf Scholz is due to meet Russian President Vladimir Putin on Tuesday.", "meeting",
+     "planned", [("Olaf Scholz", "Vladimir Putin")]),
+    ("Antony Blinken will travel to Kyiv next week to meet President Volodymyr Zelensky.", "visit", "planned",
+     [("Antony Blinken", "Ukraine")]),
+    ("Russia offered talks with Ukraine to end the fighting.", "talks", "proposed", [("Russia", "Ukraine")]),
+    ("Chancellor Olaf Scholz called off his meeting with President Vladimir Putin.", "meeting", "cancelled",
+     [("Olaf Scholz", "Vladimir Putin")]),
+])
+def test_contacts_kind_status_and_parties(text, kind, status, parties):
+    contacts = contacts_of(text)
+    first = contacts[contacts.contact_id == contacts.contact_id.min()]
+    assert (kind, status, parties) == (first.kind.iloc[0], first.status.iloc[0], pairs(first))
+
+
+def test_contacts_three_parties_give_three_pairs_sharing_an_id():
+    contacts = contacts_of("Antony Blinken held talks on Saturday with his Japanese and South Korean counterparts.")
+    assert 3 == len(contacts)
+    assert 1 == contacts.contact_id.nunique()
+
+
+def test_contacts_duration_and_date():
+    contacts = contacts_of("In an hour-long phone call on Saturday, President Joe Biden told President Vladimir "
+                           "Putin the costs would be high.")
+    row = contacts.iloc[0]
+    assert (60.0, pd.Timestamp("2022-02-12"), "call") == (row.duration_minutes, row.date, row.kind)
+
+
+def test_contacts_location():
+    contacts = contacts_of("President Joe Biden met Chancellor Olaf Scholz in Washington on Monday.")
+    assert "Washington" == contacts.location.iloc[0]
+
+
+def test_contacts_same_contact_twice_is_one():
+    text = ("Chancellor Olaf Scholz is due to meet President Vladimir Putin on Tuesday. Berlin expects little "
+            "from the talks between Chancellor Olaf Scholz and President Vladimir Putin.")
+    assert 1 == contacts_of(text).contact_id.nunique()
+
+
+@pytest.mark.parametrize("text", [
+    "A flurry of meetings and phone calls in recent days yielded nothing.",
+    "The United States called for calm in the region.",
+    "Washington urged citizens to avoid travel to Ukraine.",
+    "President Joe Biden gave a speech on Monday.",
+    "The talks ended without result.",
+])
+def test_contacts_nothing_to_find(text):
+    assert [] == contacts_of(text).kind.tolist()
+
+
+def test_contacts_offsets_match_text():
+    article = crisislens.parse(SEED)
+    for row in article.contacts.itertuples():
+        assert row.text == article.text[row.start:row.end]
+
+
+def test_contacts_seed_acceptance():
+    contacts = crisislens.parse(SEED).contacts
+    by_pair = {pair: row for pair, row in zip(pairs(contacts), contacts.sort_values(["actor1"]).itertuples(),
+                                                    strict=True)}
+    assert {("Antony Blinken", "Japan"), ("Antony Blinken", "South Korea"), ("Joe Biden", "Vladimir Putin"),
+            ("Olaf Scholz", "Vladimir Putin")} <= set(by_pair)
+    talks = contacts[(contacts.actor1 == "Antony Blinken")]
+    assert {"held"} == set(talks.status) and {pd.Timestamp("2022-02-12")} == set(talks.date)
+    call = contacts[(contacts.actor1 == "Joe Biden") & (contacts.actor2 == "Vladimir Putin")].iloc[0]
+    assert ("call", "held", pd.Timestamp("2022-02-12"), 60.0) == (call.kind, call.status, call.date,
+                                                                 call.duration_minutes)
+    meeting = contacts[(contacts.actor1 == "Olaf Scholz")].iloc[0]
+    assert ("planned", pd.Timestamp("2022-02-16")) == (meeting.status, meeting.date)
