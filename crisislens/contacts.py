@@ -31,13 +31,16 @@ from crisislens.lexicon import Lexicon
 from crisislens.text import Sentence
 
 PARTY_KINDS = frozenset({"person", "state", "organization", "group"})
+_GAP_WORDS = frozenset({"today", "yesterday", "tonight", "again", "also", "separately", "briefly", "virtually",
+                        "by", "phone", "telephone", "video"})
+_GAP = r"\s(?:(?:today|yesterday|tonight|again|also|separately|briefly|virtually|by phone|by telephone|by video|\w+ly)\s){0,2}"
 _PLANNED = re.compile(r"\b(?:will|would|is due to|are due to|is set to|are set to|is scheduled to|are scheduled to|"
                       r"is expected to|are expected to|plans to|plan to|planned|upcoming|next|to)\s+(?:\w+\s+){0,3}$")
 _PROPOSED = re.compile(r"\b(?:offered|proposed|suggested|called for|invited|invitation|urged)\b")
 _CANCELLED = re.compile(r"\b(?:called off|cancel(?:l?ed|s)?|postponed|scrapped|suspended)\b")
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on))\b")
 _CLAUSE_END = re.compile(r"\s(?:to (?=[a-z])|about|regarding|ahead of|as |after |before |while |"
-                         r"where |which |who |and agreed|and discussed|and reaffirmed)|[;:]|, (?!and )")
+                         r"where |which |who |and agreed|and discussed|and reaffirmed)|[;:]|,\s(?=[a-z])(?!and )")
 _LOCATION = re.compile(r"\s(?:in|at)\s(?P<place>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|and|for))*"
                        r"(?<![\s,]))")
 
@@ -60,8 +63,20 @@ class Contact:
 @functools.lru_cache(maxsize=8)
 def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     rows = {r["term"]: (r["kind"], r["form"]) for r in lexicon.table("contact_terms")}
-    alternation = "|".join(re.escape(t) for t in sorted(rows, key=len, reverse=True))
+
+    def tolerant(term: str) -> str:
+        # "spoke today with", "met separately with": adverbs may stand inside a verb's phrase
+        words = [re.escape(w) for w in term.split()]
+        return words[0] + "".join(_GAP + w for w in words[1:])
+
+    alternation = "|".join(tolerant(t) for t in sorted(rows, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?P<term>" + alternation + r")(?![\w-])", re.IGNORECASE), rows
+
+
+def _term_key(written: str) -> str:
+    """The lexicon term a tolerant match stands for ("spoke today with" -> "spoke with")."""
+    words = written.lower().split()
+    return " ".join(w for w in words if w not in _GAP_WORDS and not w.endswith("ly"))
 
 
 def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
@@ -96,7 +111,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if _NOT_A_CONTACT.match(text, match.start()):
                 continue
-            kind, form = terms.get(match.group("term").lower(), ("meeting", "noun"))
+            kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
             contact = _contact(text, sentence, match, kind, form, here, dates, figures)
             if contact is None:
                 continue
@@ -126,11 +141,10 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
     parties: list[Actor] = [subject] if subject is not None else []
     countries_of_people = {m.actor.country for m in [*before, *after] if m.actor.kind == "person"}
     for m in after:
-        if m.via == "adjective" and m.actor.country in countries_of_people:
-            continue  # "Russian President Vladimir Putin": the adjective is the person's country
-        # "President Vladimir Putin of Russia": the state of a person already counted is not a party
-        if any(m.actor.kind == "state" and p.kind == "person" and p.country == m.actor.country for p in parties):
-            continue
+        if m.actor.kind == "state" and m.actor.country in countries_of_people:
+            continue  # "Russian President Vladimir Putin", "President of Finland Sauli Niinisto": the person's state
+        if m.actor.kind == "organization" and any(p.actor.organization == m.actor.actor_id for p in after + before):
+            continue  # "NATO Secretary General Jens Stoltenberg": the organisation is the person's
         if all(p.actor_id != m.actor.actor_id for p in parties):
             parties.append(m.actor)
     if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)):
