@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -538,8 +539,10 @@ def _normal(text: str) -> str:
 
 
 def _key(name: str) -> str:
-    """A name as lower-case words, without a leading "the" ("The Kremlin" -> "kremlin")."""
-    words = _WORD.findall(_normal(name))
+    """A name as lower-case words without accents or a leading "the" ("The Kremlin" -> "kremlin",
+    "Erdoğan" -> "erdogan"): names are written with and without diacritics."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    words = _WORD.findall(_normal(folded))
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)

@@ -628,3 +628,9 @@ def test_evaluate_load_brat_reads_polnear_dev():
     assert all(doc.attributions for doc in docs)
     assert all(doc.text_path.is_file() and doc.annotator for doc in docs)
     assert len({doc.text_path for doc in docs}) == len(list((POLNEAR / "text").glob("*.txt")))
+
+
+def test_evaluate_names_match_with_and_without_diacritics():
+    from crisislens.evaluate import _key
+
+    assert _key("Recep Tayyip Erdogan") == _key("Recep Tayyip Erdoğan")
