@@ -17,23 +17,20 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crisislens.corpus import Corpus  # noqa: E402
-from crisislens.evaluate import format_scores, load_gold, score  # noqa: E402
+from gold_sets import GOLD_SETS, available
 
-SETS = {
-    "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
-    "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", ROOT.parent / "shared" / "corpus" / "whitehouse-2022q1"),
-}
+from crisislens.corpus import Corpus
+from crisislens.evaluate import format_scores, load_gold, score
 
 
 def actor_scores(name: str) -> dict[str, pd.DataFrame] | None:
     """Scores of gold set ``name`` (all actors and people only), or None when its documents are absent."""
-    gold_dir, corpus_dir = SETS[name]
-    if not corpus_dir.exists() or not gold_dir.exists():
+    paths_of_set = available(name)
+    if paths_of_set is None:
         return None
+    gold_dir, corpus_dir = paths_of_set
     gold = [doc for doc in load_gold(gold_dir) if "actors" in doc.tasks]
     wanted = {doc.doc for doc in gold}
     paths = sorted(p for p in corpus_dir.rglob("*") if p.name in wanted)
@@ -44,7 +41,7 @@ def actor_scores(name: str) -> dict[str, pd.DataFrame] | None:
 
 
 def main() -> None:
-    for name in SETS:
+    for name in GOLD_SETS:
         result = actor_scores(name)
         if result is None:
             print(f"{name}: documents or gold not found, skipped")

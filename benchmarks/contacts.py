@@ -15,32 +15,18 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crisislens.evaluate import format_scores, score_documents  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "corpus"
-GOLD_SETS = {
-    "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
-    "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
-}
+from gold_sets import print_all, task_scores
 
 
 def contact_scores(name: str) -> pd.DataFrame | None:
     """Contact scores for gold set ``name`` (None when its documents or gold are absent)."""
-    gold_dir, corpus_dir = GOLD_SETS[name]
-    if not gold_dir.exists() or not corpus_dir.exists():
-        return None
-    return score_documents(gold_dir, corpus_dir, task="contacts")
+    return task_scores(name, "contacts")
 
 
 def main() -> None:
-    for name in GOLD_SETS:
-        result = contact_scores(name)
-        print(f"\n{name}:" if result is not None else f"\n{name}: gold or documents absent, skipped")
-        if result is not None:
-            print(format_scores(result))
+    print_all(contact_scores)
 
 
 if __name__ == "__main__":

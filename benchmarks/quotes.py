@@ -17,26 +17,19 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+BENCHMARKS = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCHMARKS))
+
+from gold_sets import SHARED, print_all, task_scores  # noqa: E402
 
 from crisislens.corpus import Corpus  # noqa: E402
-from crisislens.evaluate import format_scores, load_brat, score_brat, score_documents  # noqa: E402
+from crisislens.evaluate import format_scores, load_brat, score_brat  # noqa: E402
 from crisislens.lexicon import default_lexicon  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "corpus"
-GOLD_SETS = {
-    "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
-    "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
-}
 
 
 def gold_set_scores(name: str) -> pd.DataFrame | None:
     """Quote scores for gold set ``name`` (None when its documents or gold are absent)."""
-    gold_dir, corpus_dir = GOLD_SETS[name]
-    if not gold_dir.exists() or not corpus_dir.exists():
-        return None
-    return score_documents(gold_dir, corpus_dir, task="quotes")
+    return task_scores(name, "quotes")
 
 
 def polnear_scores():
@@ -51,11 +44,7 @@ def polnear_scores():
 
 
 def main() -> None:
-    for name in GOLD_SETS:
-        result = gold_set_scores(name)
-        print(f"\n{name}:" if result is not None else f"\n{name}: gold or documents absent, skipped")
-        if result is not None:
-            print(format_scores(result))
+    print_all(gold_set_scores)
     result = polnear_scores()
     if result is None:
         print("\npolnear-dev: absent, skipped")

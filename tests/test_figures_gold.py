@@ -1,19 +1,10 @@
 """Figure accuracy floors on the hand-made gold (benchmarks/figures.py prints the scores)."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from benchmark_support import SHARED, load_benchmark, metric
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpus"
-_spec = importlib.util.spec_from_file_location("figures_benchmark", ROOT / "benchmarks" / "figures.py")
-benchmark = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(benchmark)
+benchmark = load_benchmark("figures")
 
-
-def metric(scores, name):
-    return float(scores.set_index("metric").loc[name, "value"])
 
 
 @pytest.mark.parametrize("name", ["precision", "recall", "category_accuracy", "qualifier_accuracy"])

@@ -3,20 +3,11 @@
 Floors sit just below the scores measured when they were recorded; raise them when accuracy improves.
 """
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from benchmark_support import SHARED, load_benchmark, metric
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpus"
-_spec = importlib.util.spec_from_file_location("quotes_benchmark", ROOT / "benchmarks" / "quotes.py")
-benchmark = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(benchmark)
+benchmark = load_benchmark("quotes")
 
-
-def metric(scores, name):
-    return float(scores.set_index("metric").loc[name, "value"])
 
 
 @pytest.mark.parametrize(("name", "floor"), [("precision", 1.0), ("recall", 0.92), ("speaker_accuracy", 1.0)])

@@ -1,0 +1,47 @@
+"""The project's gold sets and where their documents live, shared by the accuracy benchmarks.
+
+- ``seed``: tests/gold/seed, documents in data/articles (always present);
+- ``whitehouse``: tests/gold/whitehouse, documents in ../shared/corpus/whitehouse-2022q1 (development
+  corpus next to the repository; absent on a user's machine, and the sets are then skipped).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from crisislens.evaluate import format_scores, score_documents  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus"
+GOLD_SETS = {
+    "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
+    "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
+}
+
+
+def available(name: str) -> tuple[Path, Path] | None:
+    """The (gold folder, document folder) of set ``name``, or None when either is absent."""
+    gold_dir, corpus_dir = GOLD_SETS[name]
+    return (gold_dir, corpus_dir) if gold_dir.exists() and corpus_dir.exists() else None
+
+
+def task_scores(name: str, task: str, **options: object) -> pd.DataFrame | None:
+    """Scores of ``task`` on gold set ``name`` (None when its documents or gold are absent)."""
+    paths = available(name)
+    return None if paths is None else score_documents(*paths, task=task, **options)  # type: ignore[arg-type]
+
+
+def print_all(scorer: Callable[[str], pd.DataFrame | None]) -> None:
+    """Print ``scorer(name)`` for every gold set, saying which ones were skipped."""
+    for name in GOLD_SETS:
+        result = scorer(name)
+        print(f"\n{name}:" if result is not None else f"\n{name}: gold or documents absent, skipped")
+        if result is not None:
+            print(format_scores(result))
