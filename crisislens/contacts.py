@@ -73,6 +73,12 @@ def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]
     return re.compile(r"(?<![\w-])(?P<term>" + alternation + r")(?![\w-])", re.IGNORECASE), rows
 
 
+@functools.lru_cache(maxsize=8)
+def _calendar(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(r["word"].rstrip(".") for r in lexicon.table("date_words")
+                     if r["kind"] in ("month", "month_abbr", "weekday", "weekday_abbr"))
+
+
 def _term_key(written: str) -> str:
     """The lexicon term a tolerant match stands for ("spoke today with" -> "spoke with")."""
     words = written.lower().split()
@@ -102,6 +108,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         [['call', 'held', 'Joe Biden', 'Vladimir Putin']]
     """
     pattern, terms = _terms(lexicon)
+    calendar = _calendar(lexicon)
     found: list[Contact] = []
     seen: set[frozenset[str]] = set()
     for sentence in sentences:
@@ -112,7 +119,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if _NOT_A_CONTACT.match(text, match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
-            contact = _contact(text, sentence, match, kind, form, here, dates, figures)
+            contact = _contact(text, sentence, match, kind, form, here, dates, figures, calendar)
             if contact is None:
                 continue
             key = frozenset(p.actor_id for p in contact.parties)  # "the meeting" ... "the talks": one contact
@@ -123,8 +130,14 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     return found
 
 
+def _starts_with_calendar_word(place: str, calendar: frozenset[str]) -> bool:
+    """ "in March", "on Monday" name a time, not a place."""
+    return place.split(maxsplit=1)[0].rstrip(".") in calendar
+
+
 def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, form: str,
-             here: list[Mention], dates: Sequence[DateMention], figures: Sequence[Figure]) -> Contact | None:
+             here: list[Mention], dates: Sequence[DateMention], figures: Sequence[Figure],
+             calendar: frozenset[str]) -> Contact | None:
     start, end = match.start(), match.end()
     before = [m for m in here if m.end <= start]
     clause_end = _CLAUSE_END.search(text, end, sentence.end)
@@ -162,7 +175,8 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
     if date is not None and date.tense == "future" and status == "held":
         status = "planned"
     location = _LOCATION.search(text, end, sentence.end)
-    place = location.group("place") if location and not _is_date(location.group("place")) else None
+    place = location.group("place") if location and not _starts_with_calendar_word(location.group("place"), calendar) \
+        else None
     duration = next((f for f in figures if f.category == "duration" and sentence.start <= f.start < sentence.end
                      and abs(f.start - start) < 40), None)
     minutes = _minutes(duration) if duration is not None else None
@@ -187,11 +201,6 @@ def _date(sentence: Sentence, position: int, dates: Sequence[DateMention]) -> Da
     inside = [d for d in dates if sentence.start <= d.start < sentence.end and d.date is not None
               and d.kind in ("explicit", "weekday", "relative")]
     return min(inside, key=lambda d: abs(d.start - position), default=None)
-
-
-def _is_date(place: str) -> bool:
-    return re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", place) is not None
 
 
 _MINUTES = {"minute": 1, "minutes": 1, "hour": 60, "hours": 60, "day": 1440, "days": 1440}

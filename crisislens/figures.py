@@ -36,8 +36,6 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
 _YEAR_WORDS = (r"(?:\b(?:in|since|by|until|till|of|from|before|after|to|during|through|year|early|late|mid|summer|"
                r"winter|spring|autumn|fall)")
-_KILLING = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths|wounded|injured|casualties|lost their lives)\b")
-_KILLING_AFTER = re.compile(r"\s(?:(?:were|was|have been|had been|are|have|had)\s)?(?:killed|dead|died|wounded|injured)\b")
 _FRACTIONS = {"half": 0.5, "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "a-third": 1 / 3, "two-thirds": 2 / 3,
               "one-quarter": 0.25, "a-quarter": 0.25, "three-quarters": 0.75, "one-fifth": 0.2, "a-fifth": 0.2,
               "one-tenth": 0.1, "a-tenth": 0.1}
@@ -49,8 +47,6 @@ _SKIPPED = re.compile(r"\b\d{1,3}-(?:year|month|week)-old\b|\(?\b\d{3}\)?[ .-]\d
 _PEOPLE_AFTER = re.compile(r"\s(?:in need|who\s|living\s|displaced|internally)")
 _AID_AFTER = re.compile(r"\s(?:in|of|for)\s(?:(?:new|additional|humanitarian|military|security|economic|financial|"
                         r"development|budget)\s){0,2}(?:aid|assistance|funding|financing|loans|grants|support)\b")
-_FLEEING = re.compile(r"\b(?:fled|fleeing|flee|displaced|evacuated|evacuees|refugees|uprooted|hosting|hosted|"
-                      r"welcomed|welcoming|sheltering|arrivals|crossed into|have come to)\b")
 _LEADING_WORDS = frozenset({"some", "about", "over", "between", "from", "nearly", "almost", "around", "roughly",
                             "approximately", "only", "just", "another", "all", "more", "fewer", "less", "up", "at",
                             "by", "of", "to", "and", "or", "the", "with", "under", "above", "below", "than"})
@@ -83,6 +79,9 @@ class _Lookups:
     units: dict[str, str]
     unit_pattern: re.Pattern[str]
     measure_pattern: re.Pattern[str]
+    killing: re.Pattern[str]
+    killing_after: re.Pattern[str]
+    fleeing: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     year_before: re.Pattern[str]
@@ -112,13 +111,24 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
     measure_pattern = re.compile(  # "three-day", "10-kilometre", "an hour-long"
         r"(?<![\w-])(?:(?P<number>(?:" + _DIGITS + r")|" + word_number + r")-(?P<unit>" + units_alternation
         + r")(?:-long)?|(?P<article>an?)\s(?P<unit2>" + units_alternation + r")-long)(?![\w])", re.IGNORECASE)
+    contexts: dict[str, list[str]] = {"casualties": [], "displaced": []}
+    for row in lexicon.table("figure_contexts"):
+        contexts[row["category"]].append(row["phrase"])
     months = "|".join(sorted({re.escape(r["word"].rstrip(".")) for r in lexicon.table("date_words")
                                if r["kind"] in ("month", "month_abbr")}, key=len, reverse=True))
     return _Lookups(
         re.compile(number), words, qualifier_pattern, qualifiers, units, unit_pattern, measure_pattern,
+        killing=_words_pattern(contexts["casualties"]),
+        killing_after=re.compile(r"\s(?:(?:were|was|have been|had been|are|have|had)\s)?"
+                                 + _words_pattern(contexts["casualties"]).pattern),
+        fleeing=_words_pattern(contexts["displaced"]),
         month_before=re.compile(r"(?:" + months + r")\.?\s$"),
         month_after=re.compile(r"\.?\s?(?:" + months + r")\b"),
         year_before=re.compile(_YEAR_WORDS + r"|(?:" + months + r")\.?(?:\s\d{1,2},?)?)\s$", re.IGNORECASE))
+
+
+def _words_pattern(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
 def parse_number(text: str, *, lexicon: Lexicon) -> float | None:
@@ -252,11 +262,11 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     elif category == "count" and unit is None and (value >= 1e9 or (value >= 1e6 and _AID_AFTER.match(text, end))):
         category = "money"  # "1 billion in humanitarian aid", "another 1 billion": billions of people are rare
     people_unit = unit is None or lookups.units.get(unit) == "people"
-    if category in ("people", "count") and people_unit and category != "money" and _FLEEING.search(
-            text, sentence.start, sentence.end) and not _KILLING.search(text, sentence.start, sentence.end):
+    if category in ("people", "count") and people_unit and category != "money" and lookups.fleeing.search(
+            text, sentence.start, sentence.end) and not lookups.killing.search(text, sentence.start, sentence.end):
         category = "displaced"  # "More than 3.5 million have fled Ukraine"
-    elif category == "people" and (_KILLING.search(text, max(sentence.start, start - 60), start)
-                                   or _KILLING_AFTER.match(text, unit_end)):
+    elif category == "people" and (lookups.killing.search(text, max(sentence.start, start - 60), start)
+                                   or lookups.killing_after.match(text, unit_end)):
         category = "casualties"
     return Figure(sentence.sentence_id, start, unit_end if unit is not None else end, value, low, high, qualifier,
                   unit, category)

@@ -55,6 +55,11 @@ def test_contacts_location():
     assert "Washington" == contacts.location.iloc[0]
 
 
+def test_contacts_a_month_is_not_a_location():
+    contacts = contacts_of("President Joe Biden met Chancellor Olaf Scholz in March.")
+    assert contacts.location.isna().all()
+
+
 def test_contacts_same_contact_twice_is_one():
     text = ("Chancellor Olaf Scholz is due to meet President Vladimir Putin on Tuesday. Berlin expects little "
             "from the talks between Chancellor Olaf Scholz and President Vladimir Putin.")

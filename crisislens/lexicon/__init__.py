@@ -96,6 +96,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun"), "kind": _one_of(
         "call", "video call", "meeting", "talks", "visit", "summit", "negotiation", "message")},
+    "figure_contexts": {"phrase": _non_empty, "category": _one_of("casualties", "displaced")},
     "figure_qualifiers": {"phrase": _non_empty, "qualifier": _one_of(
         "more than", "less than", "about", "at least", "up to")},
     "date_words": {
