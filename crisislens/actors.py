@@ -36,7 +36,7 @@ KINDS = ("person", "state", "organization", "media", "group", "anonymous")
 _TOKEN = re.compile(r"\w+(?:[.'&-]\w+)*\.?")
 _NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "du", "la", "le", "ter", "dos")
 _NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
-_NAME = (rf"{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
+_NAME = (rf"(?:(?:von|van|de|da|di|le|la)\s(?:(?:der|den|la)\s)?(?=[A-Z]))?{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
          r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
 _LABEL_AT_PARAGRAPH = re.compile(r"(?:^|(?<=\n\n))(?P<label>[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5})(?=:\s)")
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")

@@ -18,7 +18,7 @@ import pandas as pd
 
 from crisislens import tables
 from crisislens.actors import Mention, actor_rows, find_mentions
-from crisislens.contacts import Contact, contact_rows, extract_contacts
+from crisislens.contacts import Contact, contact_rows, extract_contacts, is_readout
 from crisislens.dates import DateMention, find_dates
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
 from crisislens.figures import Figure, extract_figures, figure_rows
@@ -64,7 +64,8 @@ class Article:
                                                           self.quote_spans, lexicon=self.lexicon)
         self.contact_spans: list[Contact] = extract_contacts(
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
-            lexicon=self.lexicon)
+            lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
+            readout=is_readout(document.title))
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
         self.rows: dict[str, list[dict[str, Any]]] = {

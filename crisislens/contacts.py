@@ -18,6 +18,8 @@ Western and Russian officials") give no contact; a press conference or a speech 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import functools
 import itertools
 import re
@@ -41,13 +43,36 @@ _CANCELLED = re.compile(r"\b(?:called off|cancel(?:l?ed|s)?|postponed|scrapped|s
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on))\b")
 _CLAUSE_END = re.compile(r"\s(?:to (?=[a-z])|about|regarding|ahead of|as |after |before |while |"
                          r"where |which |who |and agreed|and discussed|and reaffirmed)|[;:]|,\s(?=[a-z])(?!and )")
+_READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+_INTRODUCES_PARTIES = re.compile(r"\s+(?:with|between|of|to|among)\s")
+_LIST_CUE = re.compile(r"\b(?:participants?|participated|participating|join(?:ed|ing|s)?|includ(?:ed|ing|es)|"
+                       r"attend(?:ed|ing|ees|s)?)\b", re.IGNORECASE)
+_FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
+_POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
+_COLLECTIVE = re.compile(r"\b(?:they|their|both|the\s+(?:two|three|four|five|[\w-]+)\s+(?:leaders|sides|ministers|"
+                         r"presidents|delegations)|the\s+(?:leaders|sides|participants|ministers|delegations))\b",
+                         re.IGNORECASE)
+_COLLECTIVE_NAMED = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:leaders|ministers|delegations)\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s+(?:today\s+|virtually\s+)?(?P<link>(?:with|between)\s+)?(?P<group>(?:[\w-]+\s+){0,3}?"
+                          r"(?:leaders|counterparts|heads of state(?: and government)?|ministers|officials|allies|"
+                          r"partners|allies and partners))\b", re.IGNORECASE)
+_GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
+_GROUP_PREFIX = "group:"
+_REPORTING = re.compile(r"\b(?:said|says|told|added|stressed|noted|announced|according)\b|[.;:]")
+_ONE_EVENT = frozenset({"talks", "negotiations", "consultations", "discussions"})
 _LOCATION = re.compile(r"\s(?:in|at)\s(?P<place>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|and|for))*"
-                       r"(?<![\s,]))")
+                       r"(?<![\s,])(?:,\s[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*(?=[\s.,;:]|$))?)")
 
 
 @dataclass(frozen=True)
 class Contact:
-    """A diplomatic contact between two or more parties."""
+    """A diplomatic contact between two or more parties.
+
+    ``date_source`` says where ``date`` came from: ``text`` (a date expression of the sentence) or
+    ``published`` (a readout's own contact, dated by the readout's publication day).
+    """
 
     sentence_id: int
     start: int
@@ -58,10 +83,11 @@ class Contact:
     date: DateMention | None
     location: str | None
     duration_minutes: float | None
+    date_source: str | None = None
 
 
 @functools.lru_cache(maxsize=8)
-def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
     rows = {r["term"]: (r["kind"], r["form"]) for r in lexicon.table("contact_terms")}
 
     def tolerant(term: str) -> str:
@@ -69,8 +95,12 @@ def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]
         words = [re.escape(w) for w in term.split()]
         return words[0] + "".join(_GAP + w for w in words[1:])
 
-    alternation = "|".join(tolerant(t) for t in sorted(rows, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?P<term>" + alternation + r")(?![\w-])", re.IGNORECASE), rows
+    def alternation(terms: list[str]) -> re.Pattern[str]:
+        joined = "|".join(tolerant(t) for t in sorted(terms, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?P<term>" + joined + r")(?![\w-])", re.IGNORECASE)
+
+    nouns = [t for t, (_, form) in rows.items() if form == "noun"]
+    return alternation(list(rows)), alternation(nouns), rows
 
 
 @functools.lru_cache(maxsize=8)
@@ -82,11 +112,23 @@ def _calendar(lexicon: Lexicon) -> frozenset[str]:
 def _term_key(written: str) -> str:
     """The lexicon term a tolerant match stands for ("spoke today with" -> "spoke with")."""
     words = written.lower().split()
-    return " ".join(w for w in words if w not in _GAP_WORDS and not w.endswith("ly"))
+    stripped = [w for w in words if w not in _GAP_WORDS and not w.endswith("ly")]
+    return " ".join(stripped if len(stripped) < len(words) and words[0] != "video" else words)
+
+
+def is_readout(title: str | None) -> bool:
+    """True for a readout: a government's own account of a call or meeting ("Readout of ...").
+
+    Example:
+        >>> is_readout("Readout of President Biden's Call with Prime Minister Johnson"), is_readout("Remarks")
+        (True, False)
+    """
+    return bool(title) and _READOUT_TITLE.match(title) is not None  # type: ignore[arg-type]
 
 
 def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
-                     dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon) -> list[Contact]:
+                     dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon,
+                     published: datetime.date | None = None, readout: bool = False) -> list[Contact]:
     """Find the diplomatic contacts of an article.
 
     Args:
@@ -96,9 +138,12 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         dates: resolved temporal expressions (:func:`crisislens.dates.find_dates`).
         figures: figures (durations give ``duration_minutes``).
         lexicon: supplies the contact terms.
+        published: the publication date; a contact dated after it is planned, not held.
+        readout: the article is a readout (:func:`is_readout`); its first held contact without a
+            date of its own is dated by ``published`` (``date_source`` "published").
 
     Returns:
-        Contacts in text order, one per distinct set of parties.
+        Contacts in text order, one per distinct set of parties and status.
 
     Example:
         >>> import crisislens
@@ -107,27 +152,185 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         >>> a.contacts[["kind", "status", "actor1", "actor2"]].values.tolist()
         [['call', 'held', 'Joe Biden', 'Vladimir Putin']]
     """
-    pattern, terms = _terms(lexicon)
+    pattern, nouns, terms = _terms(lexicon)
     calendar = _calendar(lexicon)
     found: list[Contact] = []
-    seen: set[frozenset[str]] = set()
     for sentence in sentences:
         here = [m for m in mentions if sentence.start <= m.start < sentence.end and m.actor.kind in PARTY_KINDS]
-        if len(here) < 2 and not any(m.actor.kind == "person" for m in here):
-            continue
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if _NOT_A_CONTACT.match(text, match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
-            contact = _contact(text, sentence, match, kind, form, here, dates, figures, calendar)
-            if contact is None:
+            if form == "noun" and found and _refers_back(text, sentence, match):
+                _join_list(text, sentence, match, here, found)
                 continue
-            key = frozenset(p.actor_id for p in contact.parties)  # "the meeting" ... "the talks": one contact
-            if key in seen:
-                continue
-            seen.add(key)
-            found.append(contact)
+            clause = _Clause.of(text, sentence, match, here, calendar,
+                                places_are_parties=form == "noun" and _plural(match.group("term"), kind))
+            if form == "verb":
+                kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms) or kind
+            for parties in _party_sets(text, sentence, match, form, kind, clause, here, found[-1] if found else None):
+                contact = _contact(text, sentence, match, kind, parties, clause, dates, figures, published)
+                if not any(_same(contact, other) for other in found):
+                    found.append(contact)
+    if readout and published is not None:
+        found = _date_readout(found, sentences, published)
     return found
+
+
+def _same(contact: Contact, other: Contact) -> bool:
+    """ "the meeting" ... "the talks": the same parties are one contact, unless the later mention
+    gives the contact a status or date of its own (a held call, then a planned visit)."""
+    ids = {p.actor_id for p in contact.parties}
+    if ids != {p.actor_id for p in other.parties}:
+        return False
+    return contact.status == other.status or (contact.status == "held" and contact.date is None)
+
+
+def _refers_back(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """ "This meeting was ...", "Participants in the call included ...": a noun that names an
+    earlier contact (a definite or demonstrative noun with no parties introduced after it)."""
+    before = text[sentence.start:match.start()]
+    return _ANAPHORIC.search(before) is not None and _INTRODUCES_PARTIES.match(text, match.end()) is None
+
+
+def _join_list(text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
+               found: list[Contact]) -> None:
+    """ "Joining President Biden on the call were X, Y and Z": add the listed people to the last
+    contact, in place of the group it named ("transatlantic leaders")."""
+    clause_end = _CLAUSE_END.search(text, match.end(), sentence.end)
+    clause_start = text.rfind(", ", sentence.start, match.start())
+    region = text[max(sentence.start, clause_start):clause_end.start() if clause_end else sentence.end]
+    if not _LIST_CUE.search(region):
+        return
+    last = found[-1]
+    known = {p.actor_id for p in last.parties}
+    people = _unique([m.actor for m in here if m.actor.kind == "person" and m.actor.actor_id not in known])
+    if people:
+        kept = tuple(p for p in last.parties if not p.actor_id.startswith(_GROUP_PREFIX))
+        found[-1] = dataclasses.replace(last, parties=kept + tuple(people))
+
+
+def _kind_of_object(text: str, end: int, limit: int, nouns: re.Pattern[str],
+                    terms: dict[str, tuple[str, str]]) -> str | None:
+    """ "hosted a secure conference call", "convened a virtual meeting": the noun gives the kind."""
+    noun = nouns.search(text, end, min(limit, end + 60))
+    if noun is None or not _FEW_WORDS.fullmatch(text, end, noun.start()):
+        return None
+    return terms.get(_term_key(noun.group("term")), (None, None))[0]
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """Where a contact term's parties may stand: mentions before and after it, and the place."""
+
+    limit: int
+    before: tuple[Mention, ...]
+    after: tuple[Mention, ...]
+    place: str | None
+
+    @classmethod
+    def of(cls, text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
+           calendar: frozenset[str], *, places_are_parties: bool = False) -> _Clause:
+        start, end = match.start(), match.end()
+        clause_end = _CLAUSE_END.search(text, end, sentence.end)
+        limit = clause_end.start() if clause_end else sentence.end
+        before = tuple(m for m in here if m.end <= start)
+        after = [m for m in here if end <= m.start < limit]
+        location = _LOCATION.search(text, end, limit)
+        place = None
+        if location is not None and not _starts_with_calendar_word(location.group("place"), calendar):
+            place = location.group("place")
+            if place.endswith(".") and not re.search(r"\b[A-Z]\.$", place):
+                place = place[:-1]  # the sentence's full stop, not an abbreviation ("Washington, D.C.")
+            if places_are_parties:
+                place = None  # "his recent meetings in Russia and Ukraine": the places are the parties
+            else:  # "met ... in Munich, Germany": the place is not a party
+                after = [m for m in after if not location.start("place") <= m.start < location.end("place")]
+        return cls(limit, before, tuple(after), place)
+
+
+def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, kind: str, clause: _Clause,
+                here: list[Mention], previous: Contact | None) -> list[tuple[Actor, ...]]:
+    """The parties of the contact a term reports; several sets when the contacts were separate
+    ("their recent conversations with their Russian and Ukrainian counterparts")."""
+    start, end = match.start(), match.end()
+    before, after = list(clause.before), list(clause.after)
+    if form == "noun" and not after and not _possessor(text, start, before):
+        # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
+        people = _unique([m.actor for m in here if m.actor.kind == "person"])
+        if len(people) >= 2:
+            return [tuple(people)]
+    if re.match(r"\s+between\s", text[end:end + 10]):
+        before = []  # "the talks between X and Y": the parties are named after the noun
+    subjects = _subjects(text, sentence, start, form, before, after, previous)
+    others = _others([*before, *after], after, subjects)
+    if not others:
+        group = _GROUP_AFTER.match(text, end, clause.limit)
+        if group is not None and (group.group("link") or match.group("term").lower().endswith((" with", " to"))):
+            name = _GROUP_DETERMINER.sub("", group.group("group")).strip()
+            others = [Actor(_GROUP_PREFIX + "-".join(name.lower().split()), name, "group")]
+    distributive = form == "noun" and _plural(match.group("term"), kind)
+    if distributive and subjects and others and len(subjects) * len(others) > 1:
+        return [(s, o) for s in subjects for o in others if s.actor_id != o.actor_id]
+    parties = _unique([*subjects, *others])
+    if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)):
+        return []  # a visit is made by someone ("avoid travel to Ukraine" is advice, not a visit)
+    return [tuple(parties)]
+
+
+def _plural(term: str, kind: str) -> bool:
+    """ "meetings", "calls": several separate contacts ("talks" and "negotiations" are one)."""
+    return term.lower().endswith("s") and term.lower() not in _ONE_EVENT
+
+
+def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
+    """ "President Macron's recent meetings": the mention that owns the contact noun."""
+    for m in reversed(before):
+        if _POSSESSIVE.fullmatch(text, m.end, start):
+            return m
+    return None
+
+
+def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list[Mention],
+              after: list[Mention], previous: Contact | None) -> list[Actor]:
+    """Who made the contact: a possessor, the clause's subject (or a list of people), or, for
+    "they" and "the leaders", the parties of the previous contact."""
+    owner = _possessor(text, start, before) if form == "noun" else None
+    if owner is not None:
+        return [owner.actor]
+    clause_start = _clause_start(text, sentence, start)
+    in_clause = [m for m in before if m.start >= clause_start]
+    if not in_clause and previous is not None and _COLLECTIVE.search(text, clause_start, start):
+        return [p for p in previous.parties if not p.actor_id.startswith(_GROUP_PREFIX)]
+    if _COLLECTIVE_NAMED.search(text, clause_start, start) and previous is not None:
+        return [p for p in previous.parties if not p.actor_id.startswith(_GROUP_PREFIX)]
+    if form == "verb" and not after:
+        people = _unique([m.actor for m in before if m.actor.kind == "person"])
+        first = next((m.start for m in before if m.actor.kind == "person"), start)
+        if len(people) >= 2 and not _REPORTING.search(text, first, start):
+            return people  # "X, Y, and Z convened", "the leaders – X, Y and Z – met": all took part
+    subject = _subject(text, sentence, start, before) if before else None
+    return [subject] if subject is not None else []
+
+
+def _others(nearby: list[Mention], after: list[Mention], subjects: list[Actor]) -> list[Actor]:
+    """The parties named after the term, without the states and organisations of named people."""
+    countries_of_people = {m.actor.country for m in nearby if m.actor.kind == "person"}
+    countries_of_people |= {s.country for s in subjects if s.kind == "person"}
+    chosen: list[Actor] = []
+    for m in after:
+        if m.actor.kind == "state" and m.actor.country in countries_of_people:
+            continue  # "Russian President Vladimir Putin", "President of Finland Sauli Niinisto": the person's state
+        if m.actor.kind == "organization" and any(p.actor.organization == m.actor.actor_id for p in nearby):
+            continue  # "NATO Secretary General Jens Stoltenberg": the organisation is the person's
+        if all(s.actor_id != m.actor.actor_id for s in subjects):
+            chosen.append(m.actor)
+    return _unique(chosen)
+
+
+def _unique(actors: Sequence[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    return [a for a in actors if not (a.actor_id in seen or seen.add(a.actor_id))]  # type: ignore[func-returns-value]
 
 
 def _starts_with_calendar_word(place: str, calendar: frozenset[str]) -> bool:
@@ -135,36 +338,13 @@ def _starts_with_calendar_word(place: str, calendar: frozenset[str]) -> bool:
     return place.split(maxsplit=1)[0].rstrip(".") in calendar
 
 
-def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, form: str,
-             here: list[Mention], dates: Sequence[DateMention], figures: Sequence[Figure],
-             calendar: frozenset[str]) -> Contact | None:
+def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, parties: tuple[Actor, ...],
+             clause: _Clause, dates: Sequence[DateMention], figures: Sequence[Figure],
+             published: datetime.date | None) -> Contact:
     start, end = match.start(), match.end()
-    before = [m for m in here if m.end <= start]
-    clause_end = _CLAUSE_END.search(text, end, sentence.end)
-    limit = clause_end.start() if clause_end else sentence.end
-    after = [m for m in here if end <= m.start < limit]
-    if form == "noun" and not after:
-        # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
-        people = [m for m in here if m.actor.kind == "person"]
-        after = people if len({m.actor.actor_id for m in people}) >= 2 else []
-        before = []
-    if re.match(r"\s+between\s", text[end:end + 10]):
-        before = []  # "the talks between X and Y": the parties are named after the noun
-    subject = _subject(text, sentence, start, before) if before else None
-    parties: list[Actor] = [subject] if subject is not None else []
-    countries_of_people = {m.actor.country for m in [*before, *after] if m.actor.kind == "person"}
-    for m in after:
-        if m.actor.kind == "state" and m.actor.country in countries_of_people:
-            continue  # "Russian President Vladimir Putin", "President of Finland Sauli Niinisto": the person's state
-        if m.actor.kind == "organization" and any(p.actor.organization == m.actor.actor_id for p in after + before):
-            continue  # "NATO Secretary General Jens Stoltenberg": the organisation is the person's
-        if all(p.actor_id != m.actor.actor_id for p in parties):
-            parties.append(m.actor)
-    if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)):
-        return None  # a visit is made by someone ("avoid travel to Ukraine" is advice, not a visit)
     window = text[max(sentence.start, start - 60):start]
     status = "held"
-    if _CANCELLED.search(text, sentence.start, limit):
+    if _CANCELLED.search(text, sentence.start, clause.limit):
         status = "cancelled"
     elif _PROPOSED.search(window):
         status = "proposed"
@@ -172,23 +352,37 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
                                                                      "will speak with", "host"):
         status = "planned"
     date = _date(sentence, start, dates)
-    if date is not None and date.tense == "future" and status == "held":
+    if date is not None and status == "held" and (
+            date.tense == "future" or (published is not None and date.date is not None and date.date > published)):
         status = "planned"
-    location = _LOCATION.search(text, end, sentence.end)
-    place = location.group("place") if location and not _starts_with_calendar_word(location.group("place"), calendar) \
-        else None
     duration = next((f for f in figures if f.category == "duration" and sentence.start <= f.start < sentence.end
                      and abs(f.start - start) < 40), None)
     minutes = _minutes(duration) if duration is not None else None
-    return Contact(sentence.sentence_id, start, end, kind, status, tuple(parties), date, place, minutes)
+    return Contact(sentence.sentence_id, start, end, kind, status, parties, date, clause.place, minutes,
+                   "text" if date is not None else None)
+
+
+def _date_readout(found: list[Contact], sentences: Sequence[Sentence], published: datetime.date) -> list[Contact]:
+    """A readout reports its own contact first, on the day it is published ("spoke with ..." in
+    a readout of 12 February): date that contact when its sentence gives no date."""
+    if not found or not sentences:
+        return found
+    first = found[0]
+    opening = {s.sentence_id for s in sentences[:2]}
+    if first.status != "held" or first.date is not None or first.sentence_id not in opening:
+        return found
+    day = DateMention(first.start, first.start, "", published, "published", published, "past")
+    return [dataclasses.replace(first, date=day, date_source="published"), *found[1:]]
+
+
+def _clause_start(text: str, sentence: Sentence, position: int) -> int:
+    cuts = [m.end() for m in re.finditer(r"[;:]|, (?:but|and|while) ", text[sentence.start:position])]
+    return sentence.start + max(cuts) if cuts else sentence.start
 
 
 def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]) -> Actor | None:
     """The party written before the term: the first person (else state or organisation) of the clause."""
-    clause_start = max([sentence.start] + [m.end() for m in re.finditer(r"[;:]|, (?:but|and|while) ",
-                                                                          text[sentence.start:position])])
-    if clause_start != sentence.start:
-        clause_start += sentence.start
+    clause_start = _clause_start(text, sentence, position)
     candidates = [m for m in before if m.start >= clause_start]
     if not candidates:
         candidates = before
@@ -221,7 +415,8 @@ def contact_rows(article_id: str, text: str, contacts: Sequence[Contact]) -> lis
                 "start": contact.start, "end": contact.end, "text": text[contact.start:contact.end],
                 "kind": contact.kind, "status": contact.status,
                 "date": contact.date.date if contact.date else None,
-                "date_text": contact.date.text if contact.date else None, "location": contact.location,
+                "date_text": contact.date.text if contact.date and contact.date.text else None, "location": contact.location,
                 "duration_minutes": contact.duration_minutes, "actor1": first.actor, "actor2": second.actor,
+                "date_source": contact.date_source,
             })
     return rows

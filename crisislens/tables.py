@@ -51,6 +51,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "article_id": STRING, "contact_id": INT, "sentence_id": INT, "start": INT, "end": INT,
         "text": STRING, "kind": STRING, "status": STRING, "date": DATE, "date_text": STRING,
         "location": STRING, "duration_minutes": FLOAT, "actor1": STRING, "actor2": STRING,
+        "date_source": STRING,
     },
     "errors": {"path": STRING, "article_id": STRING, "error": STRING, "message": STRING},
 }

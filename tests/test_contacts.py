@@ -96,3 +96,72 @@ def test_contacts_seed_acceptance():
                                                                  call.duration_minutes)
     meeting = contacts[(contacts.actor1 == "Olaf Scholz")].iloc[0]
     assert ("planned", pd.Timestamp("2022-02-16")) == (meeting.status, meeting.date)
+
+
+def test_contacts_a_list_of_participants_replaces_the_group_it_names():
+    contacts = contacts_of("President Joe Biden held a secure video call with transatlantic leaders today. The "
+                           "leaders expressed concern. Participants in the call included Prime Minister Justin "
+                           "Trudeau of Canada and President Emmanuel Macron of France.")
+    assert 1 == contacts.contact_id.nunique()
+    assert {"Joe Biden", "Justin Trudeau", "Emmanuel Macron"} == set(contacts.actor1) | set(contacts.actor2)
+    assert {"video call"} == set(contacts.kind)
+
+
+def test_contacts_a_group_without_a_list_is_a_party_of_its_own():
+    contacts = contacts_of("President Joe Biden spoke today with Transatlantic leaders about Ukraine.")
+    assert [("Joe Biden", "Transatlantic leaders")] == list(zip(contacts.actor1, contacts.actor2, strict=True))
+
+
+def test_contacts_separate_calls_reported_together_give_one_contact_per_pair():
+    contacts = contacts_of("President Joe Biden spoke today with President Emmanuel Macron of France. They reviewed "
+                           "their recent conversations with their Russian and Ukrainian counterparts.")
+    later = contacts[contacts.sentence_id == 1]
+    assert 4 == later.contact_id.nunique()
+    assert [("Emmanuel Macron", "Russia"), ("Emmanuel Macron", "Ukraine"), ("Joe Biden", "Russia"),
+            ("Joe Biden", "Ukraine")] == pairs(later)
+
+
+def test_contacts_a_possessor_makes_the_contacts_and_places_are_the_parties_of_plural_meetings():
+    contacts = contacts_of("They discussed President Emmanuel Macron's recent meetings in Russia and Ukraine.")
+    assert [("Emmanuel Macron", "Russia"), ("Emmanuel Macron", "Ukraine")] == pairs(contacts)
+
+
+def test_contacts_a_place_is_not_a_party():
+    contacts = contacts_of("Vice President Kamala Harris met today with President Egils Levits of Latvia in Munich, "
+                           "Germany.")
+    assert [("Egils Levits", "Kamala Harris")] == pairs(contacts)
+    assert "Munich, Germany" == contacts.location.iloc[0]
+
+
+def test_contacts_a_list_of_subjects_all_take_part_and_the_leaders_refers_to_them():
+    contacts = contacts_of("Today the leaders – Prime Minister Scott Morrison of Australia, Prime Minister Narendra "
+                           "Modi of India and President Joe Biden – convened by video. The leaders agreed to meet "
+                           "in person in Tokyo in the coming months.")
+    held, planned = (contacts[contacts.status == s] for s in ("held", "planned"))
+    assert 3 == len(held) == len(planned)
+    assert {"Joe Biden", "Narendra Modi", "Scott Morrison"} == set(planned.actor1) | set(planned.actor2)
+    assert "Tokyo" == planned.location.iloc[0]
+
+
+def test_contacts_this_meeting_refers_back_and_adds_no_contact():
+    contacts = contacts_of("Vice President Kamala Harris met today with President Egils Levits of Latvia. This "
+                           "meeting was part of the administration's engagement with NATO Allies on Russia.")
+    assert 1 == contacts.contact_id.nunique()
+
+
+def test_contacts_a_readout_dates_its_own_contact_by_publication_day():
+    article = crisislens.parse("President Joe Biden spoke with Prime Minister Boris Johnson. They discussed Russia.",
+                               published="2022-02-14", title="Readout of President Biden's Call with Prime Minister "
+                                                                "Johnson")
+    row = article.contacts.iloc[0]
+    assert (pd.Timestamp("2022-02-14"), "published") == (row.date, row.date_source)
+    plain = crisislens.parse("President Joe Biden spoke with Prime Minister Boris Johnson.", published="2022-02-14")
+    assert plain.contacts.date.isna().all()
+
+
+def test_contacts_a_date_after_publication_makes_a_contact_planned():
+    contacts = contacts_of("Jake Sullivan spoke today with Akiba Takeo to prepare for President Joe Biden's meeting "
+                           "on January 21 with Prime Minister Fumio Kishida.", published="2022-01-20")
+    later = contacts[contacts.text == "meeting"]
+    assert [("planned", pd.Timestamp("2022-01-21"))] == list(zip(later.status, later.date, strict=True))
+    assert [("Fumio Kishida", "Joe Biden")] == pairs(later)
