@@ -60,6 +60,7 @@ _GROUP_AFTER = re.compile(r"\s+(?:today\s+|virtually\s+)?(?P<link>(?:with|betwee
                           r"partners|allies and partners))\b", re.IGNORECASE)
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
+_GUEST_AND_PLACE = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*|of|the|and|de|von|van|al)\s+){1,12}(?:to|at|in)\s+(?:the\s+)?[A-Z]")
 _REPORTING = re.compile(r"\b(?:said|says|told|added|stressed|noted|announced|according)\b|[.;:]")
 _ONE_EVENT = frozenset({"talks", "negotiations", "consultations", "discussions"})
 _LOCATION = re.compile(r"\s(?:in|at)\s(?P<place>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|and|for))*"
@@ -161,6 +162,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if _NOT_A_CONTACT.match(text, match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
+            if form == "host":
+                if not _GUEST_AND_PLACE.match(text, match.end(), sentence.end):
+                    continue
+                form = "verb"
             if form == "noun" and found and _refers_back(text, sentence, match):
                 _join_list(text, sentence, match, here, found)
                 continue

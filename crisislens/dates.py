@@ -105,6 +105,8 @@ class DateMention:
     tense: str = "unknown"
 
 
+_SPAN_BEFORE = re.compile(r"\b(?:first|time|\w{3,}est|ever)\s+$", re.IGNORECASE)
+
 def find_dates(text: str, published: datetime.date | None, *, lexicon: Lexicon | None = None,
                start: int = 0, end: int | None = None) -> list[DateMention]:
     """Return every temporal expression in ``text[start:end]``, in order, resolved against ``published``.
@@ -452,6 +454,8 @@ def _read(match: re.Match[str], text: str, lo: int, hi: int, rules: _Rules, prev
     if name == "modmon":
         modifier = rules.modifiers[_key(group("modmon_p"))]
         return _Found(start, end, "month", ("month", rules.months[group("modmon_m")], None, modifier))
+    if name == "cin" and _SPAN_BEFORE.search(text, max(lo, start - 30), start):
+        return None  # "the first time in 40 years", "the highest in two weeks": a span, not a date
     if name in ("cin", "cago"):
         count = group(f"{name}_n")
         number = int(count) if count.isdigit() else rules.numbers[_key(count)]

@@ -1,7 +1,7 @@
 """Contact accuracy floors on the hand-made gold (benchmarks/contacts.py prints the scores).
 
-The first version of the contacts extractor sits far below the target (F1 0.9 on readouts); the floors
-record where it stands so that it only moves up.
+The contacts extractor is still below the target (F1 0.9 on readouts); the floors record where it
+stands so that it only moves up.
 """
 
 import pytest
@@ -10,13 +10,13 @@ from benchmark_support import SHARED, load_benchmark, metric
 benchmark = load_benchmark("contacts")
 
 
-
 @pytest.mark.parametrize("name", ["precision", "recall", "status_accuracy", "date_accuracy"])
 def test_contacts_gold_seed_floor(name):
     assert metric(benchmark.contact_scores("seed"), name) >= 1.0
 
 
-@pytest.mark.parametrize(("name", "floor"), [("f1", 0.48), ("precision", 0.57), ("status_accuracy", 0.9)])
+@pytest.mark.parametrize(("name", "floor"), [("f1", 0.75), ("precision", 0.8), ("recall", 0.7),
+                                           ("status_accuracy", 0.9), ("date_accuracy", 0.85)])
 def test_contacts_gold_whitehouse_floor(name, floor):
     if not (SHARED / "whitehouse-2022q1").exists():
         pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the White House contact gold needs it")

@@ -94,7 +94,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "figure_units": {"unit": _non_empty, "category": _one_of(
         "troops", "casualties", "displaced", "people", "money", "equipment", "duration", "distance", "percent",
         "count")},
-    "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun"), "kind": _one_of(
+    "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
         "call", "video call", "meeting", "talks", "visit", "summit", "negotiation", "message")},
     "figure_contexts": {"phrase": _non_empty, "category": _one_of("casualties", "displaced")},
     "figure_qualifiers": {"phrase": _non_empty, "qualifier": _one_of(
@@ -194,7 +194,9 @@ def load_lexicon(*paths: str | Path, bundled: bool = True) -> Lexicon:
 
 
 def _check_references(entries: dict[str, list[dict[str, str]]]) -> None:
-    """Country codes used by other tables must be states of states.csv."""
+    """Country codes used by other tables must be states; one actor_id names one state or organisation."""
+    for table in ("states", "organizations"):
+        _check_one_name_per_id(entries[table], table)
     states = {row["actor_id"] for row in entries["states"]}
     if not states:
         return
@@ -202,8 +204,26 @@ def _check_references(entries: dict[str, list[dict[str, str]]]) -> None:
         for row in entries[table]:
             if row[column] and row[column] not in states:
                 path, _, line = row["_where"].rpartition(":")
-                raise LexiconError(hint("lexicon", path=path, line=line,
-                                        problem=f"{column} {row[column]!r} is not a state of states.csv"))
+                raise LexiconError(hint("lexicon", path=path, line=line, problem=(
+                    f"{column} {row[column]!r} is not a state of states.csv; a state of your own goes in a "
+                    "file such as my_states.csv loaded together with this one")))
+
+
+def _check_one_name_per_id(rows: list[dict[str, str]], table: str) -> None:
+    """One actor_id, one name: a row repeating a bundled one adds aliases, another name is an error.
+
+    Two names under one id would become one actor ("ERI" for Eritrea and for a state of your own).
+    """
+    first: dict[str, dict[str, str]] = {}
+    for row in rows:
+        earlier = first.setdefault(row["actor_id"], row)
+        if earlier["name"] != row["name"]:
+            path, _, line = row["_where"].rpartition(":")
+            raise LexiconError(hint("lexicon", path=path, line=line, problem=(
+                f"actor_id {row['actor_id']!r} is already {earlier['name']!r} ({earlier['_where']}); give "
+                f"{row['name']!r} an id no {table} row uses" + (
+                    " (ISO leaves the codes AAA-AAZ, QMA-QZZ, XAA-XZZ and ZZA-ZZZ to users; states.csv "
+                    "uses XKX)" if table == "states" else ""))))
 
 
 @functools.lru_cache(maxsize=1)
