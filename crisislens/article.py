@@ -2,7 +2,7 @@
 
 The pipeline runs in one direction: document -> normalised text -> sentences -> actor mentions
 -> quotes -> dates -> figures -> contacts -> tone. Each
-stage reads only what earlier stages produced. Extractors that have not landed yet (stance) give empty tables with every contract column, so code written
+stage reads only what earlier stages produced. Every table has every contract column, so code written
 against the tables works today and fills up as they land.
 """
 
@@ -25,7 +25,7 @@ from crisislens.figures import Figure, extract_figures, figure_rows
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
-from crisislens.stance import tone
+from crisislens.stance import quote_stance, score_stance, tone
 from crisislens.text import Body, Sentence, count_words, normalise, split_sentences
 
 
@@ -78,6 +78,9 @@ class Article:
             "figures": figure_rows(document.article_id, self.body.text, self.figure_spans),
             "contacts": contact_rows(document.article_id, self.body.text, self.contact_spans),
         }
+        for row in self.rows["quotes"]:  # a quote's stance: its words and its cue ("accused", "praised")
+            stance = quote_stance(row["text"], row["cue"], lexicon=self.lexicon)
+            row["stance"], row["stance_terms"] = stance.score, stance.explanation
 
     # --- identity -------------------------------------------------------------------------
     @property
@@ -172,11 +175,12 @@ class Article:
 
     def _sentence_row(self, sentence: Sentence) -> dict[str, Any]:
         polarity, subjectivity = tone(sentence.text)
+        stance = score_stance(sentence.text, lexicon=self.lexicon)
         return {
             "article_id": self.article_id, "sentence_id": sentence.sentence_id,
             "paragraph_id": sentence.paragraph_id, "start": sentence.start, "end": sentence.end,
-            "text": sentence.text, "n_words": sentence.n_words, "stance": None,
-            "tone": round(polarity, 4), "subjectivity": round(subjectivity, 4),
+            "text": sentence.text, "n_words": sentence.n_words, "stance": stance.score,
+            "tone": round(polarity, 4), "subjectivity": round(subjectivity, 4), "stance_terms": stance.explanation,
         }
 
 

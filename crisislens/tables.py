@@ -26,6 +26,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "sentences": {
         "article_id": STRING, "sentence_id": INT, "paragraph_id": INT, "start": INT, "end": INT,
         "text": STRING, "n_words": INT, "stance": FLOAT, "tone": FLOAT, "subjectivity": FLOAT,
+        "stance_terms": STRING,
     },
     "mentions": {
         "article_id": STRING, "sentence_id": INT, "start": INT, "end": INT, "text": STRING,
@@ -40,7 +41,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "text": STRING, "kind": STRING, "cue": STRING, "speaker": STRING, "speaker_id": STRING,
         "speaker_text": STRING, "speaker_kind": STRING, "speaker_country": STRING, "addressee": STRING,
         "stance": FLOAT, "tone": FLOAT, "addressee_id": STRING, "parent_quote_id": INT, "date": DATE,
-        "date_text": STRING,
+        "date_text": STRING, "stance_terms": STRING,
     },
     "figures": {
         "article_id": STRING, "figure_id": INT, "sentence_id": INT, "start": INT, "end": INT,

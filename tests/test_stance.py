@@ -1,0 +1,96 @@
+"""Stance: terms by family, negation, averting words, hedges, intensifiers, names, quotes and summaries."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import crisislens
+from crisislens.lexicon import load_lexicon
+from crisislens.stance import by_day, quote_stance, score_stance, stance_label, summarise
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "ukraine-border-crisis-blinken.txt"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The diplomatic path remains open and we welcome the talks.", "cooperative"),
+    ("Both sides agreed to a ceasefire and pledged to de-escalate.", "cooperative"),
+    ("We stand with Ukraine and will send humanitarian aid.", "cooperative"),
+    ("We strongly condemn the invasion and will impose severe costs.", "confrontational"),
+    ("Moscow accused Kyiv of provocations and threatened retaliation.", "confrontational"),
+    ("The ministers met in Geneva on Tuesday.", "neutral"),
+    ("The report lists the schedule for next week.", "neutral"),
+])
+def test_stance_labels_plain_statements(text, label):
+    assert label == stance_label(score_stance(text).score)
+
+
+def test_stance_negation_reverses_and_weakens():
+    plain, negated = score_stance("They expect an agreement."), score_stance("They did not expect an agreement.")
+    assert plain.score > 0 > negated.score
+    assert abs(negated.score) < plain.score
+    assert ("not",) == negated.terms[0].modifiers
+
+
+def test_stance_negation_reaches_six_words_back_within_the_clause():
+    assert score_stance("Berlin did not expect concrete results from the talks.").score < 0
+    assert score_stance("Berlin was hopeful, not tired, and expected results from the talks.").score > 0
+
+
+def test_stance_averting_a_conflict_is_cooperative_but_averting_talks_is_not_reversed():
+    assert score_stance("We must do everything to avoid a war.").score > 0
+    assert score_stance("They decided to end the talks.").score >= 0
+
+
+def test_stance_hedges_weaken_and_intensifiers_strengthen():
+    plain = score_stance("They condemn the move.").score
+    assert abs(score_stance("They might condemn the move.").score) < abs(plain)
+    assert abs(score_stance("They strongly condemn the move.").score) > abs(plain)
+
+
+def test_stance_terms_inside_names_do_not_fire():
+    assert 0 == score_stance("Staff of the Organization for Security and Cooperation in Europe left.").score
+    assert score_stance("Cooperation is the answer.").score > 0
+
+
+def test_stance_explanation_lists_what_fired():
+    stance = score_stance("We condemn the attack.")
+    assert "condemn (protest -0.80); attack (assault -0.60)" == stance.explanation
+    assert stance.score == round(-1.4 / 2.4, 4)
+    assert score_stance("").explanation is None
+
+
+def test_stance_of_a_quote_counts_its_cue():
+    content = "Russia of massing troops near the border"
+    assert quote_stance(content, "accused").score < score_stance(content).score
+    assert quote_stance(content, "said").score == score_stance(content).score
+
+
+def test_stance_uses_a_user_lexicon(tmp_path):
+    (tmp_path / "my_stance_terms.csv").write_text("term,family,weight\nfrobnicate*,cooperate,0.9\n", encoding="utf-8")
+    lexicon = load_lexicon(tmp_path / "my_stance_terms.csv")
+    assert score_stance("They frobnicated.", lexicon=lexicon).score > 0.4
+    assert 0 == score_stance("They frobnicated.").score
+
+
+def test_seed_blinken_is_more_cooperative_than_biden_and_the_casualty_sentence_is_not_positive():
+    article = crisislens.parse(SEED)
+    quotes = article.quotes
+    blinken = quotes[quotes.text.str.contains("diplomatic road remains open")].stance.iloc[0]
+    biden = quotes[quotes.text.str.contains("respond decisively")].stance.iloc[0]
+    assert blinken >= 0.3 and biden <= -0.3
+    casualties = article.sentences[article.sentences.text.str.contains("has killed")]
+    assert (casualties.stance < 0).all()
+    assert casualties.stance_terms.notna().all()
+
+
+def test_summarise_and_by_day_count_the_evidence():
+    article = crisislens.parse(SEED)
+    by_speaker = summarise(article.quotes)
+    assert {"speaker", "n", "stance", "stance_sd", "tone", "cooperative", "neutral", "confrontational"} == set(
+        by_speaker.columns)
+    assert len(article.quotes.dropna(subset=["speaker"])) == by_speaker.n.sum()
+    assert (by_speaker.n == by_speaker.cooperative + by_speaker.neutral + by_speaker.confrontational).all()
+    days = by_day(article.quotes, article.info)
+    assert set(days.day) <= {pd.Timestamp("2022-02-12"), pd.Timestamp("2022-02-13")}
+    assert len(article.quotes) == days.n.sum()
