@@ -1,5 +1,7 @@
 """Lexicon files: the bundled lexicon, user files that extend it, and validation errors naming file:line."""
 
+import re
+
 import pytest
 
 import crisislens
@@ -141,3 +143,35 @@ def test_lexicon_error_is_a_value_error(write):
 def test_lexicon_utf8_bom_is_accepted(write):
     path = write("my_abbreviations.csv", b"\xef\xbb\xbfabbreviation,kind\nDipl.,title\n")
     assert "dipl" in load_lexicon(path).title_abbreviations
+
+
+STATE_HEADER = "actor_id,name,aliases,adjectives\n"
+PEOPLE_HEADER = "actor_id,name,aliases,role,country,organization,start,end\n"
+
+
+def test_lexicon_user_person_of_a_user_state_loads(write):
+    states = write("my_states.csv", STATE_HEADER + "XVL,Velmora,,Velmoran\n")
+    people = write("my_people.csv", PEOPLE_HEADER + "person:ilsa-dorn,Ilsa Dorn,,President,XVL,,,\n")
+    assert "XVL" == load_lexicon(states, people).table("people")[-1]["country"]
+
+
+def test_lexicon_user_person_of_an_unknown_state_raises_with_the_fix(write):
+    people = write("my_people.csv", PEOPLE_HEADER + "person:ilsa-dorn,Ilsa Dorn,,President,XVL,,,\n")
+    with pytest.raises(LexiconError, match=rf"^{re.escape(str(people))}:2: country 'XVL' is not a state .* my_states\.csv"):
+        load_lexicon(people)
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("my_states.csv", STATE_HEADER + "ERI,Eriador,,\n"),
+    ("my_states.csv", STATE_HEADER + "XVL,Velmora,,\nXVL,Estavia,,\n"),
+    ("my_organizations.csv", "actor_id,name,kind,country,aliases\nNATO,Northern League,organization,,\n"),
+])
+def test_lexicon_user_id_given_to_a_second_name_raises(write, name, content):
+    path = write(name, content)
+    with pytest.raises(LexiconError, match=rf"^{re.escape(str(path))}:\d: actor_id '\w+' is already '[\w ]+' \(.*:\d+\)"):
+        load_lexicon(path)
+
+
+def test_lexicon_user_row_repeating_a_bundled_state_adds_an_alias(write):
+    lexicon = load_lexicon(write("my_states.csv", STATE_HEADER + "UKR,Ukraine,Ukrayina,\n"))
+    assert ["UKR", "UKR"] == crisislens.parse("Ukrayina and Ukraine.", lexicon=lexicon).mentions.actor_id.tolist()
