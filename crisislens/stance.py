@@ -164,10 +164,10 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
         return Stance(0.0, ())
     found = []
     ordered = list(rules.families)
-    for word in _WORD.finditer(text):
-        if not rules.may_start(word.group().lower()):
+    for token in _WORD.finditer(text):
+        if not rules.may_start(token.group().lower()):
             continue
-        match = rules.pattern.match(text, word.start())
+        match = rules.pattern.match(text, token.start())
         if match is None or (found and match.start() < found[-1].end):
             continue
         if _inside_name(text, match):
@@ -175,11 +175,11 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
         term = ordered[int(match.lastgroup[1:])]  # type: ignore[index]
         family, weight = rules.families[term]
         applied = []
-        for word, (kind, factor) in _modifiers_before(text, match.start(), rules.modifiers):
+        for modifier, (kind, factor) in _modifiers_before(text, match.start(), rules.modifiers):
             if kind == "avert" and weight > 0:
-                continue  # "end the talks" is not de-escalation of a cooperative act reversed
+                continue  # "end the talks" does not make the talks confrontational
             weight *= factor
-            applied.append(word)
+            applied.append(modifier)
         found.append(StanceTerm(match.start(), match.end(), match.group(), family, round(weight, 4), tuple(applied)))
     total = sum(t.weight for t in found)
     return Stance(round(total / (1 + abs(total)), 4), tuple(found))
