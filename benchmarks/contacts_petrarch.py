@@ -72,9 +72,10 @@ SELECTIONS = {
 KINDS = {
     "cameo04": {"041": {"call", "video call"}, "042": {"visit"}, "043": {"visit"},
                 "044": {"meeting", "talks", "summit"}, "046": {"negotiation", "talks"}},
-    "weis03": {"031": {"meeting", "talks", "summit", "negotiation"}, "032": {"visit"}, "033": {"visit"}},
+    "weis03": {"031": {"meeting", "talks", "summit", "negotiation"}, "032": {"visit", "meeting"}, "033": {"visit", "meeting"}},
 }
-"""Contact kinds each code implies; a code not listed (040 consult, 045 mediate) implies none."""
+"""Contact kinds each code implies; a code not listed (040 consult, 045 mediate) implies none. A visit
+(032, 033) is also a meeting of visitor and host ("X hosted Y", "X presented credentials to Y")."""
 
 STATES = {
     # CAMEO code of the file: (actor_id in our lexicon, name, adjectives). The ids are taken from the

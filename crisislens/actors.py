@@ -34,7 +34,8 @@ from crisislens.lexicon import Lexicon
 KINDS = ("person", "state", "organization", "media", "group", "anonymous")
 
 _TOKEN = re.compile(r"\w+(?:[.'&-]\w+)*\.?")
-_NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "du", "la", "le", "ter", "dos")
+_NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "bint", "ibn", "al", "el", "da", "di", "du", "la", "le", "ter",
+                   "dos")
 _NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
 _NAME = (rf"(?:(?:von|van|de|da|di|le|la)\s(?:(?:der|den|la)\s)?(?=[A-Z]))?{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
          r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
@@ -172,8 +173,14 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
             people_by_surname.setdefault(_surname(name), set()).add(row["actor_id"])
     titles = {row["title"]: row["role"] for row in lexicon.table("titles")}
     title_alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    # "Ambassador to the United States Yousef Al Otaiba", "President of Finland Sauli Niinisto": a state
+    # may stand between the title and the name
+    place_names = sorted({n for row in lexicon.table("states") for n in [row["name"], *_split(row["aliases"])]
+                          if n[:1].isupper()}, key=len, reverse=True)
+    place_alternation = "|".join(re.escape(n) for n in place_names)
     title_pattern = re.compile(
-        rf"(?<![\w.])(?P<title>(?:{title_alternation})(?:\s(?:{title_alternation}))*)\s(?P<name>{_NAME})")
+        rf"(?<![\w.])(?P<title>(?:{title_alternation})(?:\s(?:{title_alternation}))*)"
+        rf"(?:\s(?:to|of)\s(?:the\s)?(?:{place_alternation}))?\s(?P<name>{_NAME})")
     role_words = sorted({t.lower() for t, role in titles.items() if role and not t.endswith(".")},
                         key=len, reverse=True)
     role_alternation = "|".join(re.escape(r) for r in role_words)

@@ -37,11 +37,12 @@ _GAP_WORDS = frozenset({"today", "yesterday", "tonight", "again", "also", "separ
                         "by", "phone", "telephone", "video"})
 _GAP = r"\s(?:(?:today|yesterday|tonight|again|also|separately|briefly|virtually|by phone|by telephone|by video|\w+ly)\s){0,2}"
 _PLANNED = re.compile(r"\b(?:will|would|is due to|are due to|is set to|are set to|is scheduled to|are scheduled to|"
-                      r"is expected to|are expected to|plans to|plan to|planned|upcoming|next|to)\s+(?:\w+\s+){0,3}$")
+                      r"is expected to|are expected to|plans to|plan to|planned|upcoming|next)\s+(?:\w+\s+){0,3}$"
+                      r"|\bto\s+$")
 _PROPOSED = re.compile(r"\b(?:offered|proposed|suggested|called for|invited|invitation|urged)\b")
 _CANCELLED = re.compile(r"\b(?:called off|cancel(?:l?ed|s)?|postponed|scrapped|suspended)\b")
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on))\b")
-_CLAUSE_END = re.compile(r"\s(?:to (?=[a-z])|about|regarding|ahead of|as |after |before |while |"
+_CLAUSE_END = re.compile(r"\s(?:to (?!the\s+[A-Z])(?=[a-z])|about|regarding|ahead of|as |after |before |while |"
                          r"where |which |who |and agreed|and discussed|and reaffirmed)|[;:]|,\s(?=[a-z])(?!and )")
 _READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
@@ -60,6 +61,14 @@ _GROUP_AFTER = re.compile(r"\s+(?:today\s+|virtually\s+)?(?P<link>(?:with|betwee
                           r"partners|allies and partners))\b", re.IGNORECASE)
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
+_NEAR_TERM = re.compile(r"\s+(?:(?:also|both|jointly|together|have|has|had|will|would|to|then|today|\w+ly)\s+){0,2}"
+                        r"(?:held\s+|hold\s+|had\s+|have\s+)?(?:(?:a|an|the|their|separate|joint)\s+)?"
+                        r"(?:[\w-]+\s+)?")
+_AFTER_GUEST = re.compile(r"\s*(?:[.,;:]|$)|\s+(?:next|this|last|on|in|at|today|tomorrow|tonight|and)\b")
+_JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_OF = re.compile(r"\s+of\s+")
+_BASE_FORMS = frozenset({"meet", "meet with", "visit", "travel to", "speak with", "host", "hold talks with"})
+"""Verb terms in the base form: "to meet", "will visit", "would host" report a contact still to come."""
 _GUEST_AND_PLACE = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*|of|the|and|de|von|van|al)\s+){1,12}(?:to|at|in)\s+(?:the\s+)?[A-Z]")
 _REPORTING = re.compile(r"\b(?:said|says|told|added|stressed|noted|announced|according)\b|[.;:]")
 _ONE_EVENT = frozenset({"talks", "negotiations", "consultations", "discussions"})
@@ -163,7 +172,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 continue
             kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
             if form == "host":
-                if not _GUEST_AND_PLACE.match(text, match.end(), sentence.end):
+                if not _hosts_a_guest(text, match, here):
                     continue
                 form = "verb"
             if form == "noun" and found and _refers_back(text, sentence, match):
@@ -174,12 +183,24 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if form == "verb":
                 kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms) or kind
             for parties in _party_sets(text, sentence, match, form, kind, clause, here, found[-1] if found else None):
-                contact = _contact(text, sentence, match, kind, parties, clause, dates, figures, published)
+                contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published)
                 if not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
         found = _date_readout(found, sentences, published)
     return found
+
+
+def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool:
+    """ "welcomed Chancellor Scholz to the White House", "will be hosting Norland next week": a host
+    verb is a contact with a guest and a place, or a named guest that ends the clause; "hosting refugees
+    from Ukraine", "hosting Afghan evacuees", "welcomed Bahrain joining the accords", "welcomed
+    Kishida's invitation" are not."""
+    if _GUEST_AND_PLACE.match(text, match.end()):
+        return True
+    guest = next((m for m in here if m.start >= match.end()), None)
+    return (guest is not None and not text[match.end():guest.start].strip() and guest.via != "adjective"
+            and guest.actor.kind in ("person", "state") and _AFTER_GUEST.match(text, guest.end) is not None)
 
 
 def _same(contact: Contact, other: Contact) -> bool:
@@ -265,6 +286,9 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
         people = _unique([m.actor for m in here if m.actor.kind == "person"])
         if len(people) >= 2:
             return [tuple(people)]
+        joint = _coordinated(text, before, start)
+        if len(joint) >= 2:
+            return [tuple(joint)]  # "Velmora and Norland held talks on Monday"
     if re.match(r"\s+between\s", text[end:end + 10]):
         before = []  # "the talks between X and Y": the parties are named after the noun
     subjects = _subjects(text, sentence, start, form, before, after, previous)
@@ -314,8 +338,32 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
         first = next((m.start for m in before if m.actor.kind == "person"), start)
         if len(people) >= 2 and not _REPORTING.search(text, first, start):
             return people  # "X, Y, and Z convened", "the leaders – X, Y and Z – met": all took part
+    joint = _coordinated(text, before, start)
+    if len(joint) >= 2:
+        return joint  # "Velmora and Norland met Rohan", "President Macron and Chancellor Scholz spoke with ..."
     subject = _subject(text, sentence, start, before) if before else None
     return [subject] if subject is not None else []
+
+
+def _coordinated(text: str, before: list[Mention], start: int) -> list[Actor]:
+    """Parties joined by "and" or commas right before a contact term ("X and Y held talks", "X, Y and
+    Z met"); a person's state after "of" ("President Macron of France and ...") belongs to the person."""
+    chain: list[Mention] = []
+    position = start
+    for m in reversed(before):
+        gap = text[m.end:position]
+        if not chain:
+            if not _NEAR_TERM.fullmatch(gap):
+                return []
+        elif not _JOINED.fullmatch(gap):
+            if chain and chain[-1].actor.kind == "state" and _OF.fullmatch(gap) and m.actor.kind == "person":
+                chain[-1] = m  # "President Macron of France": the person, not the state
+                position = m.start
+                continue
+            break
+        chain.append(m)
+        position = m.start
+    return _unique([m.actor for m in reversed(chain)]) if len(chain) >= 2 else []
 
 
 def _others(nearby: list[Mention], after: list[Mention], subjects: list[Actor]) -> list[Actor]:
@@ -343,8 +391,8 @@ def _starts_with_calendar_word(place: str, calendar: frozenset[str]) -> bool:
     return place.split(maxsplit=1)[0].rstrip(".") in calendar
 
 
-def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, parties: tuple[Actor, ...],
-             clause: _Clause, dates: Sequence[DateMention], figures: Sequence[Figure],
+def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, form: str,
+             parties: tuple[Actor, ...], clause: _Clause, dates: Sequence[DateMention], figures: Sequence[Figure],
              published: datetime.date | None) -> Contact:
     start, end = match.start(), match.end()
     window = text[max(sentence.start, start - 60):start]
@@ -353,8 +401,7 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, par
         status = "cancelled"
     elif _PROPOSED.search(window):
         status = "proposed"
-    elif _PLANNED.search(window) or match.group("term").lower() in ("meet", "visit", "travel to", "speak with",
-                                                                     "will speak with", "host"):
+    elif _PLANNED.search(window) or (form == "verb" and _term_key(match.group("term")) in _BASE_FORMS):
         status = "planned"
     date = _date(sentence, start, dates)
     if date is not None and status == "held" and (
