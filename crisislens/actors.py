@@ -173,11 +173,7 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
             people_by_surname.setdefault(_surname(name), set()).add(row["actor_id"])
     titles = {row["title"]: row["role"] for row in lexicon.table("titles")}
     title_alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    # "Ambassador to the United States Yousef Al Otaiba", "President of Finland Sauli Niinisto": a state
-    # may stand between the title and the name
-    place_names = sorted({n for row in lexicon.table("states") for n in [row["name"], *_split(row["aliases"])]
-                          if n[:1].isupper()}, key=len, reverse=True)
-    place_alternation = "|".join(re.escape(n) for n in place_names)
+    place_alternation = _state_names_alternation(lexicon)
     title_pattern = re.compile(
         rf"(?<![\w.])(?P<title>(?:{title_alternation})(?:\s(?:{title_alternation}))*)"
         rf"(?:\s(?:to|of)\s(?:the\s)?(?:{place_alternation}))?\s(?P<name>{_NAME})")
@@ -234,6 +230,13 @@ def _first_sizes(surfaces: dict[str, _Entry]) -> dict[str, tuple[int, ...]]:
         if words:
             sizes.setdefault(words[0], set()).add(len(words))
     return {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
+
+
+def _state_names_alternation(lexicon: Lexicon) -> str:
+    """State names for "Ambassador to the United States Yousef Al Otaiba" and "President of Finland
+    Sauli Niinisto", where a state stands between the title and the name."""
+    names = {n for row in lexicon.table("states") for n in [row["name"], *_split(row["aliases"])] if n[:1].isupper()}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _surname(name: str) -> str:
