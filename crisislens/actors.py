@@ -173,10 +173,9 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
             people_by_surname.setdefault(_surname(name), set()).add(row["actor_id"])
     titles = {row["title"]: row["role"] for row in lexicon.table("titles")}
     title_alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    place_alternation = _state_names_alternation(lexicon)
     title_pattern = re.compile(
         rf"(?<![\w.])(?P<title>(?:{title_alternation})(?:\s(?:{title_alternation}))*)"
-        rf"(?:\s(?:to|of)\s(?:the\s)?(?:{place_alternation}))?\s(?P<name>{_NAME})")
+        rf"(?:\s(?:to|of)\s(?:the\s)?(?:{_state_names_alternation(lexicon)}))?\s(?P<name>{_NAME})")
     role_words = sorted({t.lower() for t, role in titles.items() if role and not t.endswith(".")},
                         key=len, reverse=True)
     role_alternation = "|".join(re.escape(r) for r in role_words)
