@@ -9,20 +9,21 @@ Extracts, for any text (a sentence, a quote):
   with a weight. Up to three words before a term, in the same clause, ``stance_modifiers.csv`` words
   change it: a negation reverses and weakens it ("did not expect progress"), an averting word reverses a
   confrontational term ("avoid a war"), a hedge weakens it ("might impose sanctions"), an intensifier
-  strengthens it ("strongly condemn"). The weights add up to a total ``t``, and ``stance = t / (1 + |t|)``:
+  strengthens it ("strongly condemn"), and a topic word up to fifteen words back weakens what is only
+  talked about ("discussed the threat posed by ...": reporting a threat is not making one). The weights add up to a total ``t``, and ``stance = t / (1 + |t|)``:
   0 when nothing fired, about +-0.4 for one ordinary term, nearer +-1 the more evidence there is.
 - ``stance_terms``: what fired, so a reader sees why ("condemn (protest -0.8); solidarity (support +0.7)").
-- ``tone``: TextBlob polarity and ``subjectivity``, from the function behind TextBlob's
-  PatternAnalyzer (``textblob.en.sentiment``), whose word list ships inside the textblob package. This
-  module is the only place crisislens touches TextBlob, and it never calls features that need
-  downloaded corpora (``.sentences``, ``.words``, ``.noun_phrases``).
+- ``tone``: TextBlob polarity and ``subjectivity``: the numbers of TextBlob's PatternAnalyzer, from
+  the word list that ships inside the textblob package, computed by :mod:`crisislens.tone` (the same
+  floats, about six times faster). crisislens never calls TextBlob features that need downloaded
+  corpora (``.sentences``, ``.words``, ``.noun_phrases``).
 
 Aggregations for charts: :func:`summarise` (by speaker, by speaker's country, any column) and
 :func:`by_day`.
 
-Deliberately not done: who a threat is made by. "Russia threatened Ukraine" (reporting a threat) and
-"we will impose severe costs" (making one) both score as confrontational; the quote's speaker says who
-is talking, and charts by speaker keep the two apart.
+Deliberately not done: who a threat is made by. Beyond the topic words ("discussed the threat"), "Russia
+threatened Ukraine" (reporting a threat) and "we will impose severe costs" (making one) both score as
+confrontational; the quote's speaker says who is talking, and charts by speaker keep the two apart.
 """
 
 from __future__ import annotations
@@ -33,32 +34,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
-from textblob.en import sentiment as _pattern_sentiment
 
 from crisislens.lexicon import Lexicon
+from crisislens.tone import polarity_subjectivity
 
 LABELS = ("confrontational", "neutral", "cooperative")
 THRESHOLD = 0.2
 """|stance| below this is labelled neutral by :func:`stance_label`."""
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2013\u2014]|\bbut\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _SCOPE = 6
+_TOPIC_SCOPE = 15
 _MAX_REMEMBERED = 200_000
 _NEAR_SCOPE = 3
 
 
 def tone(text: str) -> tuple[float, float]:
-    """Return TextBlob's (polarity, subjectivity) for ``text``.
+    """Return TextBlob's (polarity, subjectivity) for ``text`` (see :mod:`crisislens.tone`).
 
     Example:
         >>> tone("a wise and good decision")[0] > 0
         True
     """
-    # The function behind PatternAnalyzer.analyze, called directly: analyze() builds a new
-    # namedtuple class on every call, which was a sixth of the pipeline's time.
-    polarity, subjectivity = _pattern_sentiment(text)
-    return float(polarity), float(subjectivity)
+    return polarity_subjectivity(text)
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def _term_regex(term: str) -> str:
             continue
         stem = word.endswith("*")
         body = re.escape(word.rstrip("*"))
-        parts.append(body + (r"[\w'’-]*" if stem else "") + r"\s+")
+        parts.append(body + (r"\w*(?:['’-]\w+)*" if stem else "") + r"\s+")
     regex = "".join(parts)
     return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
 
@@ -131,7 +130,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     terms = {r["term"].lower(): (r["family"], float(r["weight"])) for r in lexicon.table("stance_terms")}
     ordered = sorted(terms, key=lambda t: (-len(t.replace("*", "")), t))
     named = "|".join(f"(?P<t{i}>{_term_regex(t)})" for i, t in enumerate(ordered))
-    pattern = re.compile(r"(?<![\w'’-])(?:" + named + r")(?![\w'’-])", re.IGNORECASE) if named else None
+    pattern = re.compile(r"(?<!\w)(?<!\w['’-])(?:" + named + r")(?!\w|['’-]\w)", re.IGNORECASE) if named else None
     modifiers = {r["word"].lower(): (r["kind"], float(r["factor"])) for r in lexicon.table("stance_modifiers")}
     firsts = [t.split()[0] for t in ordered]
     stems = frozenset(w[:-1] for w in firsts if w.endswith("*"))
@@ -218,22 +217,28 @@ def _inside_name(text: str, match: re.Match[str]) -> bool:
 
 
 def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, float]]) -> list[tuple[str, tuple[str, float]]]:
-    """Modifier words before ``start`` in the same clause: negations and averting words up to six
-    words back ("did not expect concrete results from the talks"), hedges and intensifiers up to three."""
-    window = text[max(0, start - 90):start]
+    """Modifier words before ``start`` in the same clause: topic words up to fifteen words back
+    ("discussed the threat posed by ..."; one counts), negations and averting words up to six ("did not
+    expect concrete results from the talks"), hedges and intensifiers up to three."""
+    window = text[max(0, start - 160):start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(window)][-_SCOPE:]
-    found = []
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(window)][-_TOPIC_SCOPE:]
     words = ["n't" if w.endswith("n't") else w for w in words]
+    found = []
+    topic = False
     for i, word in enumerate(words):
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else None
         entry = (pair, modifiers[pair]) if pair in modifiers else (word, modifiers[word]) if word in modifiers else None
         if entry is None:
             continue
-        near = len(words) - i <= _NEAR_SCOPE
-        if near or entry[1][0] in ("negation", "avert"):
+        distance, kind = len(words) - i, entry[1][0]
+        if kind == "topic":
+            if not topic:
+                found.append(entry)
+                topic = True
+        elif distance <= _NEAR_SCOPE or (kind in ("negation", "avert") and distance <= _SCOPE):
             found.append(entry)
     return found  # type: ignore[return-value]
 

@@ -94,3 +94,16 @@ def test_summarise_and_by_day_count_the_evidence():
     days = by_day(article.quotes, article.info)
     assert set(days.day) <= {pd.Timestamp("2022-02-12"), pd.Timestamp("2022-02-13")}
     assert len(article.quotes) == days.n.sum()
+
+
+def test_stance_topic_words_weaken_what_is_only_talked_about():
+    made = score_stance("Russia poses a threat to Ukraine.").score
+    reported = score_stance("The leaders discussed the threat posed by Russia to Ukraine.").score
+    assert made < reported < 0
+    assert "discussed" in score_stance("They discussed the threat.").terms[-1].modifiers
+
+
+def test_stance_terms_in_quotation_marks_and_hyphenated_words_fire():
+    assert ["absolutely right"] == [t.text for t in score_stance("He was 'absolutely right' about it.").terms]
+    assert ["genius"] == [t.text for t in score_stance("He called him ''a genius'' again.").terms]
+    assert ["de-escalation"] == [t.text for t in score_stance("They sought de-escalation.").terms]

@@ -33,5 +33,5 @@ def test_stance_gold_all_sets_floor():
         pytest.skip("../shared/corpus is not present; the White House and PolNeAR stance gold needs it")
     overall = benchmark.results().set_index("set").loc["all"]
     assert overall["n"] >= 280
-    assert overall["stance_macro_f1"] >= 0.68
+    assert overall["stance_macro_f1"] >= 0.7
     assert overall["stance_macro_f1"] - overall["textblob_best_macro_f1"] >= 0.25
