@@ -112,6 +112,18 @@ class ActorIndex:
     organization_words: frozenset[str]
     openers: frozenset[str]
     modifiers: frozenset[str]
+    sizes_by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def surface_sizes(self, word: str) -> tuple[int, ...]:
+        """How many tokens a dictionary name starting with ``word`` may have, longest first
+        ("Russia's" may start "Russia's Central Bank" and still be "Russia"); remembered per word."""
+        sizes = self.sizes_by_word.get(word)
+        if sizes is None:
+            forms = {word, _strip_possessive(word), word.rstrip("."), word.partition("-")[0]}
+            sizes = tuple(sorted({size for form in forms for size in self.first_sizes.get(form, ())}, reverse=True))
+            if len(self.sizes_by_word) < 500_000:
+                self.sizes_by_word[word] = sizes
+        return sizes
 
 
 def _split(value: str) -> list[str]:
@@ -238,6 +250,7 @@ def _state_names_alternation(lexicon: Lexicon) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
     tokens = [t for t in name.replace(",", " ").split() if t not in ("Jr.", "Sr.", "II", "III", "IV")]
     return tokens[-1] if tokens else name
@@ -482,13 +495,11 @@ class _Finder:
         text = self.text
         tokens = self.tokens
         n = len(tokens)
-        first_sizes = self.index.first_sizes
+        surface_sizes = self.index.surface_sizes
         for i, token in enumerate(tokens):
-            word = token.group(0)
-            forms = {word, _strip_possessive(word), word.rstrip("."), word.partition("-")[0]}
-            sizes = sorted({size for form in forms for size in first_sizes.get(form, ())}, reverse=True)
+            sizes = surface_sizes(token.group(0))
             if not sizes:
-                continue  # "Russia's" may start "Russia's Central Bank" and still be "Russia"
+                continue
             for size in sizes:
                 if i + size > n:
                     continue
@@ -653,7 +664,10 @@ class _Finder:
         if not countries:
             return
         for token in self.tokens:
-            word = _strip_possessive(token.group(0))
+            word = token.group(0)
+            if not word[0].isupper():
+                continue  # names are capitalised: most tokens are passed over here
+            word = _strip_possessive(word)
             candidates = self.index.people_by_surname.get(word)
             if not candidates or len(candidates) != 1 or word in self.index.not_name:
                 continue
@@ -710,7 +724,10 @@ class _Finder:
         Department of Energy" that name no state: in news they are the article's own state's."""
         counts: dict[str, int] = {}
         for token in self.tokens:
-            entry = self.index.surfaces.get(_strip_possessive(token.group(0)))
+            word = token.group(0)
+            if not word[0].isupper():
+                continue
+            entry = self.index.surfaces.get(_strip_possessive(word))
             if entry is not None and entry.actor.kind == "state":
                 counts[entry.actor.actor_id] = counts.get(entry.actor.actor_id, 0) + 1
         return max(counts, key=counts.__getitem__) if counts else None

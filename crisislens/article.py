@@ -8,6 +8,7 @@ against the tables works today and fills up as they land.
 
 from __future__ import annotations
 
+import bisect
 import os
 from datetime import date
 from functools import cached_property
@@ -25,7 +26,7 @@ from crisislens.figures import Figure, extract_figures, figure_rows
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
-from crisislens.stance import quote_stance, score_stance, tone
+from crisislens.stance import StanceTerm, score_stance, tone, with_cue
 from crisislens.text import Body, Sentence, count_words, normalise, split_sentences
 
 
@@ -66,6 +67,7 @@ class Article:
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
             readout=is_readout(document.title))
+        self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
         self.rows: dict[str, list[dict[str, Any]]] = {
@@ -78,9 +80,7 @@ class Article:
             "figures": figure_rows(document.article_id, self.body.text, self.figure_spans),
             "contacts": contact_rows(document.article_id, self.body.text, self.contact_spans),
         }
-        for row in self.rows["quotes"]:  # a quote's stance: its words and its cue ("accused", "praised")
-            stance = quote_stance(row["text"], row["cue"], lexicon=self.lexicon)
-            row["stance"], row["stance_terms"] = stance.score, stance.explanation
+        self._quote_stances()
 
     # --- identity -------------------------------------------------------------------------
     @property
@@ -173,9 +173,20 @@ class Article:
             "n_chars": len(self.body.text), "dateline": self.body.dateline, "encoding": doc.encoding,
         }
 
+    def _quote_stances(self) -> None:
+        """A quote's stance: the stance terms of the sentences inside its span (read in their
+        sentence's context, scored once) and of its cue ("accused", "praised")."""
+        starts = [start for start, _ in self._stance_terms]
+        for row in self.rows["quotes"]:
+            first, last = bisect.bisect_left(starts, row["start"]), bisect.bisect_left(starts, row["end"])
+            inside = [term for start, term in self._stance_terms[first:last] if start + len(term.text) <= row["end"]]
+            stance = with_cue(inside, row["cue"], lexicon=self.lexicon)
+            row["stance"], row["stance_terms"] = stance.score, stance.explanation
+
     def _sentence_row(self, sentence: Sentence) -> dict[str, Any]:
         polarity, subjectivity = tone(sentence.text)
         stance = score_stance(sentence.text, lexicon=self.lexicon)
+        self._stance_terms.extend((sentence.start + t.start, t) for t in stance.terms)
         return {
             "article_id": self.article_id, "sentence_id": sentence.sentence_id,
             "paragraph_id": sentence.paragraph_id, "start": sentence.start, "end": sentence.end,

@@ -165,8 +165,13 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     pattern, nouns, terms = _terms(lexicon)
     calendar = _calendar(lexicon)
     found: list[Contact] = []
+    parties_by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.actor.kind in PARTY_KINDS:
+            parties_by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
-        here = [m for m in mentions if sentence.start <= m.start < sentence.end and m.actor.kind in PARTY_KINDS]
+        here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
+                if sentence.start <= m.start < sentence.end]
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if _NOT_A_CONTACT.match(text, match.start()):
                 continue

@@ -92,21 +92,21 @@ class Stance:
 
 @dataclass(frozen=True)
 class _Rules:
-    pattern: re.Pattern[str] | None
+    """The stance terms compiled for scanning: for each first word (or first-word stem, ending in
+    "*"), a pattern of the terms that begin with it, so a word is tried only against its own terms."""
+
+    by_first: dict[str, tuple[re.Pattern[str], tuple[str, ...]]]
     families: dict[str, tuple[str, float]]
     modifiers: dict[str, tuple[str, float]]
-    first_words: frozenset[str]
-    first_stems: frozenset[str]
     stem_sizes: tuple[int, ...]
+    seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
-    seen: dict[str, bool] = field(default_factory=dict, compare=False)
-
-    def may_start(self, word: str) -> bool:
-        """Whether a term can begin with ``word`` (lower case), remembered per word, so the term
-        pattern is tried only where a term can start."""
+    def keys(self, word: str) -> tuple[str, ...]:
+        """The first-word keys whose terms may begin with ``word`` (lower case), remembered per word."""
         known = self.seen.get(word)
         if known is None:
-            known = word in self.first_words or any(word[:n] in self.first_stems for n in self.stem_sizes)
+            known = tuple(k for k in (word, *(word[:n] + "*" for n in self.stem_sizes if n <= len(word)))
+                          if k in self.by_first)
             if len(self.seen) < _MAX_REMEMBERED:
                 self.seen[word] = known
         return known
@@ -128,14 +128,17 @@ def _term_regex(term: str) -> str:
 @functools.lru_cache(maxsize=8)
 def _rules(lexicon: Lexicon) -> _Rules:
     terms = {r["term"].lower(): (r["family"], float(r["weight"])) for r in lexicon.table("stance_terms")}
-    ordered = sorted(terms, key=lambda t: (-len(t.replace("*", "")), t))
-    named = "|".join(f"(?P<t{i}>{_term_regex(t)})" for i, t in enumerate(ordered))
-    pattern = re.compile(r"(?<!\w)(?<!\w['’-])(?:" + named + r")(?!\w|['’-]\w)", re.IGNORECASE) if named else None
+    grouped: dict[str, list[str]] = {}
+    for term in sorted(terms, key=lambda t: (-len(t.replace("*", "")), t)):  # longest first
+        grouped.setdefault(term.split()[0], []).append(term)
+    by_first = {}
+    for first, group in grouped.items():
+        named = "|".join(f"(?P<t{i}>{_term_regex(t)})" for i, t in enumerate(group))
+        pattern = re.compile(r"(?<!\w)(?<!\w['’-])(?:" + named + r")(?!\w|['’-]\w)", re.IGNORECASE)
+        by_first[first] = (pattern, tuple(group))
     modifiers = {r["word"].lower(): (r["kind"], float(r["factor"])) for r in lexicon.table("stance_modifiers")}
-    firsts = [t.split()[0] for t in ordered]
-    stems = frozenset(w[:-1] for w in firsts if w.endswith("*"))
-    return _Rules(pattern, {t: terms[t] for t in ordered}, modifiers,
-                  frozenset(w for w in firsts if not w.endswith("*")), stems, tuple(sorted({len(w) for w in stems})))
+    stem_sizes = tuple(sorted({len(k) - 1 for k in by_first if k.endswith("*")}))
+    return _Rules(by_first, terms, modifiers, stem_sizes)
 
 
 def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
@@ -159,19 +162,21 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
 
         lexicon = default_lexicon()
     rules = _rules(lexicon)
-    if rules.pattern is None or not text:
+    if not rules.by_first or not text:
         return Stance(0.0, ())
-    found = []
-    ordered = list(rules.families)
+    found: list[StanceTerm] = []
     for token in _WORD.finditer(text):
-        if not rules.may_start(token.group().lower()):
-            continue
-        match = rules.pattern.match(text, token.start())
-        if match is None or (found and match.start() < found[-1].end):
-            continue
-        if _inside_name(text, match):
+        if found and token.start() < found[-1].end:
+            continue  # inside the last term ("impose severe costs")
+        best: tuple[re.Match[str], str] | None = None
+        for key in rules.keys(token.group().lower()):
+            pattern, group = rules.by_first[key]
+            candidate = pattern.match(text, token.start())
+            if candidate is not None and (best is None or candidate.end() > best[0].end()):
+                best = (candidate, group[int(candidate.lastgroup[1:])])  # type: ignore[index]
+        if best is None or _inside_name(text, best[0]):
             continue  # "the Organization for Security and Cooperation in Europe" is a name, not cooperation
-        term = ordered[int(match.lastgroup[1:])]  # type: ignore[index]
+        match, term = best
         family, weight = rules.families[term]
         applied = []
         for modifier, (kind, factor) in _modifiers_before(text, match.start(), rules.modifiers):
@@ -180,8 +185,7 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
             weight *= factor
             applied.append(modifier)
         found.append(StanceTerm(match.start(), match.end(), match.group(), family, round(weight, 4), tuple(applied)))
-    total = sum(t.weight for t in found)
-    return Stance(round(total / (1 + abs(total)), 4), tuple(found))
+    return combine(found)
 
 
 def quote_stance(text: str, cue: str | None = None, *, lexicon: Lexicon | None = None) -> Stance:
@@ -192,15 +196,21 @@ def quote_stance(text: str, cue: str | None = None, *, lexicon: Lexicon | None =
         >>> quote_stance("Russia of massing troops", "accused").score < quote_stance("Russia of massing troops").score
         True
     """
-    own = score_stance(text, lexicon=lexicon)
-    if not cue:
-        return own
+    return with_cue(score_stance(text, lexicon=lexicon).terms, cue, lexicon=lexicon)
+
+
+def with_cue(terms: Sequence[StanceTerm], cue: str | None, *, lexicon: Lexicon | None = None) -> Stance:
+    """The stance of a statement whose own terms are ``terms`` (found in its text, or in the
+    sentences it spans), reported with ``cue``; a term of the cue has start and end -1."""
     extra = tuple(StanceTerm(-1, -1, t.text, t.family, t.weight, t.modifiers)
-                  for t in score_stance(cue, lexicon=lexicon).terms)
-    if not extra:
-        return own
-    total = sum(t.weight for t in (*extra, *own.terms))
-    return Stance(round(total / (1 + abs(total)), 4), (*extra, *own.terms))
+                  for t in score_stance(cue, lexicon=lexicon).terms) if cue else ()
+    return combine((*extra, *terms))
+
+
+def combine(terms: Sequence[StanceTerm]) -> Stance:
+    """The stance that ``terms`` add up to: ``t / (1 + |t|)`` of the sum of their weights."""
+    total = sum(t.weight for t in terms)
+    return Stance(round(total / (1 + abs(total)), 4), tuple(terms))
 
 
 def _inside_name(text: str, match: re.Match[str]) -> bool:
