@@ -37,10 +37,14 @@ _GAP_WORDS = frozenset({"today", "yesterday", "tonight", "again", "also", "separ
                         "by", "phone", "telephone", "video"})
 _GAP = r"\s(?:(?:today|yesterday|tonight|again|also|separately|briefly|virtually|by phone|by telephone|by video|\w+ly)\s){0,2}"
 _PLANNED = re.compile(r"\b(?:will|would|is due to|are due to|is set to|are set to|is scheduled to|are scheduled to|"
-                      r"is expected to|are expected to|plans to|plan to|planned|upcoming|next)\s+(?:\w+\s+){0,3}$"
+                      r"is expected to|are expected to|plans to|plan to|planned|upcoming|next|accepted(?: in principle)?|"
+                      r"agreed in principle)\s+(?:\w+\s+){0,3}$"
                       r"|\bto\s+$")
 _PROPOSED = re.compile(r"\b(?:offered|proposed|suggested|called for|invited|invitation|urged)\b")
 _CANCELLED = re.compile(r"\b(?:called off|cancel(?:l?ed|s)?|postponed|scrapped|suspended)\b")
+_NOT_DIPLOMATIC = re.compile(r"\b(?:press|media|background|earnings|investor)\s+$", re.IGNORECASE)
+"""A word before a contact term that makes it something else: a press call, a media call."""
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|warned|warns|stressed|added|noted|urged)\b")
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on))\b")
 _CLAUSE_END = re.compile(r"\s(?:to (?!the\s+[A-Z])(?=[a-z])|about|regarding|ahead of|as |after |before |while |"
                          r"where |which |who |and agreed|and discussed|and reaffirmed)|[;:]|,\s(?=[a-z])(?!and )")
@@ -172,8 +176,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     for sentence in sentences:
         here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
                 if sentence.start <= m.start < sentence.end]
+        if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
+            continue  # "Will you talk to him again?" asks; it reports no contact
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if _NOT_A_CONTACT.match(text, match.start()):
+            if _NOT_A_CONTACT.match(text, match.start()) or _NOT_DIPLOMATIC.search(text, sentence.start, match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
             if form == "host":
@@ -285,7 +291,7 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     """The parties of the contact a term reports; several sets when the contacts were separate
     ("their recent conversations with their Russian and Ukrainian counterparts")."""
     start, end = match.start(), match.end()
-    before, after = list(clause.before), list(clause.after)
+    before, after = list(clause.before), _before_reported_speech(text, end, clause)
     if form == "noun" and not after and not _possessor(text, start, before):
         # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
         people = _unique([m.actor for m in here if m.actor.kind == "person"])
@@ -310,6 +316,20 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)):
         return []  # a visit is made by someone ("avoid travel to Ukraine" is advice, not a visit)
     return [tuple(parties)]
+
+
+def _before_reported_speech(text: str, end: int, clause: _Clause) -> list[Mention]:
+    """The mentions after a term, up to what someone is reported to have said: "in a phone call,
+    Biden told Putin the West would respond" has the parties Biden and Putin (the addressee right
+    after "told"), not the West."""
+    speech = _SPEECH.search(text, end, clause.limit)
+    if speech is None:
+        return list(clause.after)
+    kept = [m for m in clause.after if m.start < speech.start()]
+    addressee = next((m for m in clause.after if m.start >= speech.end()), None)
+    if addressee is not None and not text[speech.end():addressee.start].strip():
+        kept.append(addressee)
+    return kept
 
 
 def _plural(term: str, kind: str) -> bool:

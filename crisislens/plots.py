@@ -308,7 +308,7 @@ def stance_over_time(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
         axes[1].set_ylabel("mean tone (-1 to +1)", fontsize=_FONT)
     axes[-1].set_xlabel("day of the statement (publication date when the text gives none)", fontsize=_FONT)
     dropped = f"; {_count(left_out, 'quote')} dated outside the span shown left out" if left_out else ""
-    _source_line(axes[-1], source or _default_source("quotes", quotes, "quotes") + dropped)
+    _source_line(axes[-1], (source or _default_source("quotes", quotes, "quotes")) + dropped)
     if not len(days):
         for each in axes:
             _no_data(fig, each)
@@ -604,7 +604,7 @@ def contact_timeline(contacts: pd.DataFrame, articles: pd.DataFrame | None = Non
     _label(ax, _title("Diplomatic contacts over time", _subset(len(shown), len(counts), what, "busiest")),
            "date of the contact (publication date when the text gives none)", f"{what} (number of contacts)")
     dropped = f"; {outside:,} dated outside the span shown left out" if outside else ""
-    _source_line(ax, source or _default_source("contacts", contacts, "party pairs") + dropped)
+    _source_line(ax, (source or _default_source("contacts", contacts, "party pairs")) + dropped)
     if not len(shown):
         return _no_data(fig, ax)
     rows = list(shown.index)

@@ -165,3 +165,16 @@ def test_contacts_a_date_after_publication_makes_a_contact_planned():
     later = contacts[contacts.text == "meeting"]
     assert [("planned", pd.Timestamp("2022-01-21"))] == list(zip(later.status, later.date, strict=True))
     assert [("Fumio Kishida", "Joe Biden")] == pairs(later)
+
+
+def test_contacts_what_was_said_in_a_call_adds_no_party():
+    contacts = contacts_of("In an hour-long phone call on Saturday, US President Joe Biden told President Vladimir "
+                           "Putin the West would respond decisively.")
+    assert [("Joe Biden", "Vladimir Putin")] == pairs(contacts)
+
+
+def test_contacts_questions_press_calls_and_agreements_in_principle():
+    assert contacts_of("Will President Joe Biden speak with President Vladimir Putin again?").empty
+    assert contacts_of("President Joe Biden joined a press call about President Vladimir Putin's war.").empty
+    contacts = contacts_of("President Joe Biden accepted in principle a meeting with President Vladimir Putin.")
+    assert ["planned"] == list(contacts.status)
