@@ -9,6 +9,7 @@ against the tables works today and fills up as they land.
 from __future__ import annotations
 
 import bisect
+import html
 import os
 from datetime import date
 from functools import cached_property
@@ -23,6 +24,7 @@ from crisislens.contacts import Contact, contact_rows, extract_contacts, is_read
 from crisislens.dates import DateMention, find_dates
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
 from crisislens.figures import Figure, extract_figures, figure_rows
+from crisislens.highlight import article_html
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
@@ -157,6 +159,20 @@ class Article:
             **{name: [{key: _plain(value) for key, value in row.items()} for row in self.rows[name]]
                for name in tables.EXTRACTION_TABLES},
         }
+
+    def highlighted(self) -> str:
+        """The text as HTML with quotes, speakers, actors, figures and contacts marked, and a legend
+        (:mod:`crisislens.highlight`); a notebook shows an ``Article`` this way.
+
+        Example:
+            >>> "cl-figure" in parse("More than 100,000 troops massed.").highlighted()
+            True
+        """
+        title = f"<h3>{html.escape(self.title)}</h3>" if self.title else ""
+        return title + article_html(self.tables())
+
+    def _repr_html_(self) -> str:
+        return self.highlighted()
 
     def __repr__(self) -> str:
         published = "" if self.published is None else f", published {self.published.date()}"

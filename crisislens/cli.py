@@ -1,4 +1,4 @@
-"""The ``crisislens`` command: parse articles into tables, show one article, score against gold.
+"""The ``crisislens`` command: parse articles into tables, write a report, show one article, score against gold.
 
 Every subcommand is a thin layer over the library functions of the same name, so what the CLI
 does can be done (and tested) from Python too.
@@ -14,14 +14,19 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from crisislens import __version__
 from crisislens.errors import CrisislensError
 
+if TYPE_CHECKING:
+    from crisislens.corpus import Corpus
+
 EXAMPLES = {
     "parse": "crisislens parse data/articles --out output --format csv",
+    "report": "crisislens report data/articles --out output",
     "show": "crisislens show data/articles/ukraine-border-crisis-blinken.txt",
     "evaluate": "crisislens evaluate tests/gold/seed output",
 }
@@ -43,16 +48,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse articles (files, folders, globs, .jsonl/.csv exports) into one file per table: "
                     "articles, sentences, mentions, actors, quotes, figures, contacts, errors.",
         epilog=f"Example:\n  {EXAMPLES['parse']}", formatter_class=argparse.RawDescriptionHelpFormatter)
-    parse.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
-    parse.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
+    _run_options(parse)
     parse.add_argument("--format", choices=("csv", "parquet"), default="csv", help="output format (default csv)")
-    parse.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    parse.add_argument("--max-chars", type=int, default=None, metavar="N",
-                       help="per-article size limit in characters (default 1,000,000)")
-    parse.add_argument("--lexicon", nargs="*", default=[], metavar="FILE",
-                       help="extra lexicon files (named after the table they extend, e.g. my_abbreviations.csv)")
-    parse.add_argument("--strict", action="store_true", help="exit 1 if any input failed")
-    parse.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    report = commands.add_parser(
+        "report", help="parse articles and write the tables plus a report.html with the charts",
+        description="Parse articles like 'parse' and write, into one folder, the tables (CSV) and report.html: "
+                    "who said what, who sounded cooperative, how troop numbers evolved, who met or called "
+                    "whom, the highlighted articles and the inputs that failed. The page opens without a "
+                    "server or network.",
+        epilog=f"Example:\n  {EXAMPLES['report']}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    _run_options(report)
+    report.add_argument("--title", default="crisislens report", help="the page title")
+    report.add_argument("--max-articles", type=int, default=20, metavar="N",
+                        help="highlighted articles in the page (default 20, the most quoted first)")
 
     show = commands.add_parser(
         "show", help="print a readable summary of one article",
@@ -74,31 +83,65 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_options(command: argparse.ArgumentParser) -> None:
+    """The options 'parse' and 'report' share: what to read and how."""
+    command.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
+    command.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the output")
+    command.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    command.add_argument("--max-chars", type=int, default=None, metavar="N",
+                         help="per-article size limit in characters (default 1,000,000)")
+    command.add_argument("--lexicon", nargs="*", default=[], metavar="FILE",
+                         help="extra lexicon files (named after the table they extend, e.g. my_abbreviations.csv)")
+    command.add_argument("--strict", action="store_true", help="exit 1 if any input failed")
+    command.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``crisislens`` command with ``argv``; return the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        return {"parse": _parse, "show": _show, "evaluate": _evaluate}[args.command](args)
+        return {"parse": _parse, "report": _report, "show": _show, "evaluate": _evaluate}[args.command](args)
     except CrisislensError as exc:
         print(f"crisislens: error: {exc}", file=sys.stderr)
         return 2
 
 
-def _parse(args: argparse.Namespace) -> int:
+def _corpus(args: argparse.Namespace) -> Corpus:
     from crisislens.corpus import Corpus
     from crisislens.lexicon import load_lexicon
     from crisislens.sources import MAX_CHARS
 
     lexicon = load_lexicon(*args.lexicon) if args.lexicon else None
-    corpus = Corpus.from_paths(args.inputs, workers=args.workers, progress=not args.quiet, lexicon=lexicon,
-                               max_chars=args.max_chars or MAX_CHARS)
+    return Corpus.from_paths(args.inputs, workers=args.workers, progress=not args.quiet, lexicon=lexicon,
+                             max_chars=args.max_chars or MAX_CHARS)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
     written = corpus.to_parquet(args.out) if args.format == "parquet" else corpus.to_csv(args.out)
-    n_ok, n_bad = len(corpus.articles), len(corpus.errors)
     if not args.quiet:
         counts = ", ".join(f"{len(df):,} {name}" for name, df in corpus.tables().items())
         print(f"crisislens: wrote {len(written)} tables to {args.out} ({counts})")
+    return _outcome(corpus, args, args.out / f"errors.{args.format}")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from crisislens.report import write_report
+
+    corpus = _corpus(args)
+    page = write_report(corpus, args.out, inputs=args.inputs, title=args.title, max_articles=args.max_articles)
+    if not args.quiet:
+        n = len(corpus.articles)
+        print(f"crisislens: wrote {page} and {len(corpus.tables())} tables (CSV) for {n:,} "
+              f"article{'' if n == 1 else 's'}; open the page in a browser")
+    return _outcome(corpus, args, args.out / "errors.csv")
+
+
+def _outcome(corpus: Corpus, args: argparse.Namespace, errors_file: Path) -> int:
+    """Report failed inputs on stderr and choose the exit code."""
+    n_ok, n_bad = len(corpus.articles), len(corpus.errors)
     if n_bad:
-        print(f"crisislens: {n_bad} input(s) failed; see {args.out / ('errors.' + args.format)}", file=sys.stderr)
+        print(f"crisislens: {n_bad} input(s) failed; see {errors_file}", file=sys.stderr)
         for row in corpus.errors.head(5).itertuples():
             print(f"  {row.error}: {row.message}", file=sys.stderr)
     if n_ok == 0:
