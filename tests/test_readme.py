@@ -29,11 +29,12 @@ def test_readme_python_examples_run(in_copy_of_repo):
 
 
 def test_readme_main_job_command_runs(in_copy_of_repo, capsys):
-    command = re.search(r"&& (crisislens parse [^\n`]+)", README).group(1)
+    command = re.search(r"&& (crisislens report [^\n`]+)", README).group(1)
     assert 0 == main(command.split()[1:])
     written = sorted(p.name for p in (in_copy_of_repo / "output").glob("*.csv"))
     assert ["actors.csv", "articles.csv", "contacts.csv", "errors.csv", "figures.csv", "mentions.csv",
             "quotes.csv", "sentences.csv"] == written
+    assert "<img" in (in_copy_of_repo / "output" / "report.html").read_text(encoding="utf-8")
 
 
 def test_readme_test_command_is_what_ci_runs():
