@@ -42,6 +42,10 @@ _PLANNED = re.compile(r"\b(?:will|would|is due to|are due to|is set to|are set t
                       r"|\bto\s+$")
 _PROPOSED = re.compile(r"\b(?:offered|proposed|suggested|called for|invited|invitation|urged)\b")
 _CANCELLED = re.compile(r"\b(?:called off|cancel(?:l?ed|s)?|postponed|scrapped|suspended)\b")
+_THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DONE = re.compile(r"\b(?:held|had|hosted|convened|made|joined|attended|concluded|began|started|ended|during|after|"
+                   r"in|on|from|following)\b", re.IGNORECASE)
 _NOT_DIPLOMATIC = re.compile(r"\b(?:press|media|background|earnings|investor)\s+$", re.IGNORECASE)
 """A word before a contact term that makes it something else: a press call, a media call."""
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|warned|warns|stressed|added|noted|urged)\b")
@@ -189,6 +193,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if form == "noun" and found and _refers_back(text, sentence, match):
                 _join_list(text, sentence, match, here, found)
                 continue
+            if form == "noun" and not found and _THIS.search(text, sentence.start, match.start()):
+                continue  # "On this call, officials will ...": the press call the text itself is
             clause = _Clause.of(text, sentence, match, here, calendar,
                                 places_are_parties=form == "noun" and _plural(match.group("term"), kind))
             if form == "verb":
@@ -424,8 +430,9 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
     status = "held"
     if _CANCELLED.search(text, sentence.start, clause.limit):
         status = "cancelled"
-    elif _PROPOSED.search(window):
-        status = "proposed"
+    elif _PROPOSED.search(window) or (form == "noun" and _HYPOTHETICAL.search(window)
+                                      and not _DONE.search(window) and _date(sentence, start, dates) is None):
+        status = "proposed"  # "preconditions for a conversation between ...": a contact not (yet) agreed
     elif _PLANNED.search(window) or (form == "verb" and _term_key(match.group("term")) in _BASE_FORMS):
         status = "planned"
     date = _date(sentence, start, dates)

@@ -178,3 +178,13 @@ def test_contacts_questions_press_calls_and_agreements_in_principle():
     assert contacts_of("President Joe Biden joined a press call about President Vladimir Putin's war.").empty
     contacts = contacts_of("President Joe Biden accepted in principle a meeting with President Vladimir Putin.")
     assert ["planned"] == list(contacts.status)
+
+
+def test_contacts_this_call_opening_a_text_and_hypothetical_contacts():
+    assert contacts_of("On this call, officials will explain how President Joe Biden answers President Vladimir "
+                       "Putin.").empty
+    contacts = contacts_of("We will not set preconditions for a conversation between President Joe Biden and "
+                           "President Vladimir Putin.")
+    assert ["proposed"] == list(contacts.status)
+    held = contacts_of("President Joe Biden held a call with President Vladimir Putin.")
+    assert ["held"] == list(held.status)
