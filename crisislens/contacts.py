@@ -33,53 +33,25 @@ from crisislens.lexicon import Lexicon
 from crisislens.text import Sentence
 
 PARTY_KINDS = frozenset({"person", "state", "organization", "group"})
-_GAP_WORDS = frozenset({"today", "yesterday", "tonight", "again", "also", "separately", "briefly", "virtually",
-                        "by", "phone", "telephone", "video"})
-_GAP = r"\s(?:(?:today|yesterday|tonight|again|also|separately|briefly|virtually|by phone|by telephone|by video|\w+ly)\s){0,2}"
-_PLANNED = re.compile(r"\b(?:will|would|is due to|are due to|is set to|are set to|is scheduled to|are scheduled to|"
-                      r"is expected to|are expected to|plans to|plan to|planned|upcoming|next|accepted(?: in principle)?|"
-                      r"agreed in principle)\s+(?:\w+\s+){0,3}$"
-                      r"|\bto\s+$")
-_PROPOSED = re.compile(r"\b(?:offered|proposed|suggested|called for|invited|invitation|urged)\b")
-_CANCELLED = re.compile(r"\b(?:called off|cancel(?:l?ed|s)?|postponed|scrapped|suspended)\b")
 _THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_DONE = re.compile(r"\b(?:held|had|hosted|convened|made|joined|attended|concluded|began|started|ended|during|after|"
-                   r"in|on|from|following)\b", re.IGNORECASE)
-_NOT_DIPLOMATIC = re.compile(r"\b(?:press|media|background|earnings|investor)\s+$", re.IGNORECASE)
-"""A word before a contact term that makes it something else: a press call, a media call."""
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|warned|warns|stressed|added|noted|urged)\b")
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on))\b")
-_CLAUSE_END = re.compile(r"\s(?:to (?!the\s+[A-Z])(?=[a-z])|about|regarding|ahead of|as |after |before |while |"
-                         r"where |which |who |and agreed|and discussed|and reaffirmed)|[;:]|,\s(?=[a-z])(?!and )")
 _READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
 _INTRODUCES_PARTIES = re.compile(r"\s+(?:with|between|of|to|among)\s")
-_LIST_CUE = re.compile(r"\b(?:participants?|participated|participating|join(?:ed|ing|s)?|includ(?:ed|ing|es)|"
-                       r"attend(?:ed|ing|ees|s)?)\b", re.IGNORECASE)
 _FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
-_COLLECTIVE = re.compile(r"\b(?:they|their|both|the\s+(?:two|three|four|five|[\w-]+)\s+(?:leaders|sides|ministers|"
-                         r"presidents|delegations)|the\s+(?:leaders|sides|participants|ministers|delegations))\b",
-                         re.IGNORECASE)
-_COLLECTIVE_NAMED = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:leaders|ministers|delegations)\b", re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"\s+(?:today\s+|virtually\s+)?(?P<link>(?:with|between)\s+)?(?P<group>(?:[\w-]+\s+){0,3}?"
-                          r"(?:leaders|counterparts|heads of state(?: and government)?|ministers|officials|allies|"
-                          r"partners|allies and partners))\b", re.IGNORECASE)
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
+_STOPS = re.compile(r"[.;:]")
 _NEAR_TERM = re.compile(r"\s+(?:(?:also|both|jointly|together|have|has|had|will|would|to|then|today|\w+ly)\s+){0,2}"
                         r"(?:held\s+|hold\s+|had\s+|have\s+)?(?:(?:a|an|the|their|separate|joint)\s+)?"
                         r"(?:[\w-]+\s+)?")
 _AFTER_GUEST = re.compile(r"\s*(?:[.,;:]|$)|\s+(?:next|this|last|on|in|at|today|tomorrow|tonight|and)\b")
 _JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _OF = re.compile(r"\s+of\s+")
-_BASE_FORMS = frozenset({"meet", "meet with", "visit", "travel to", "speak with", "host", "hold talks with"})
-"""Verb terms in the base form: "to meet", "will visit", "would host" report a contact still to come."""
 _GUEST_AND_PLACE = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*|of|the|and|de|von|van|al)\s+){1,12}(?:to|at|in)\s+(?:the\s+)?[A-Z]")
-_REPORTING = re.compile(r"\b(?:said|says|told|added|stressed|noted|announced|according)\b|[.;:]")
-_ONE_EVENT = frozenset({"talks", "negotiations", "consultations", "discussions"})
 _LOCATION = re.compile(r"\s(?:in|at)\s(?P<place>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|and|for))*"
                        r"(?<![\s,])(?:,\s[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*(?=[\s.,;:]|$))?)")
 
@@ -104,14 +76,68 @@ class Contact:
     date_source: str | None = None
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The words of ``contact_cues.csv``, compiled once per lexicon."""
+
+    planned: re.Pattern[str]
+    proposed: re.Pattern[str]
+    cancelled: re.Pattern[str]
+    done: re.Pattern[str]
+    not_diplomatic: re.Pattern[str]
+    speech: re.Pattern[str]
+    listing: re.Pattern[str]
+    collective: re.Pattern[str]
+    collective_named: re.Pattern[str]
+    group_after: re.Pattern[str]
+    clause_end: re.Pattern[str]
+    gap: str
+    gap_words: frozenset[str]
+    one_event: frozenset[str]
+    base_forms: frozenset[str]
+
+
+@functools.lru_cache(maxsize=8)
+def _cues(lexicon: Lexicon) -> _Cues:
+    words: dict[str, list[str]] = {}
+    for row in lexicon.table("contact_cues"):
+        words.setdefault(row["kind"], []).append(row["phrase"].lower())
+
+    def any_of(kind: str) -> str:
+        phrases = sorted(words.get(kind, []), key=len, reverse=True)
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) or r"(?!x)x"
+
+    collective_nouns = any_of("collective_noun")
+    gap_phrases = any_of("gap")
+    return _Cues(
+        planned=re.compile(rf"\b(?:{any_of('planned')})\s+(?:\w+\s+){{0,3}}$|\bto\s+$"),
+        proposed=re.compile(rf"\b(?:{any_of('proposed')})\b"),
+        cancelled=re.compile(rf"\b(?:{any_of('cancelled')})\b"),
+        done=re.compile(rf"\b(?:{any_of('done')})\b", re.IGNORECASE),
+        not_diplomatic=re.compile(rf"\b(?:{any_of('not_diplomatic')})\s+$", re.IGNORECASE),
+        speech=re.compile(rf"\b(?:{any_of('speech')})\b"),
+        listing=re.compile(rf"\b(?:{any_of('list')})\b", re.IGNORECASE),
+        collective=re.compile(rf"\b(?:they|their|both|the\s+(?:[\w-]+\s+)?(?:{collective_nouns}))\b", re.IGNORECASE),
+        collective_named=re.compile(rf"\bthe\s+(?:[\w-]+\s+)?(?:{collective_nouns})\b", re.IGNORECASE),
+        group_after=re.compile(rf"\s+(?:(?:{gap_phrases})\s+)?(?P<link>(?:with|between)\s+)?"
+                               rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{any_of('group_noun')}))\b", re.IGNORECASE),
+        clause_end=re.compile(rf"\s(?:to (?!the\s+[A-Z])(?=[a-z])|(?:{any_of('clause_end')})\s)|[;:]|,\s(?=[a-z])(?!and )"),
+        gap=rf"\s(?:(?:{gap_phrases}|\w+ly)\s){{0,2}}",
+        gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
+        one_event=frozenset(words.get("one_event", [])),
+        base_forms=frozenset(words.get("base_form", [])),
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
     rows = {r["term"]: (r["kind"], r["form"]) for r in lexicon.table("contact_terms")}
+    gap = _cues(lexicon).gap
 
     def tolerant(term: str) -> str:
         # "spoke today with", "met separately with": adverbs may stand inside a verb's phrase
         words = [re.escape(w) for w in term.split()]
-        return words[0] + "".join(_GAP + w for w in words[1:])
+        return words[0] + "".join(gap + w for w in words[1:])
 
     def alternation(terms: list[str]) -> re.Pattern[str]:
         joined = "|".join(tolerant(t) for t in sorted(terms, key=len, reverse=True))
@@ -127,10 +153,10 @@ def _calendar(lexicon: Lexicon) -> frozenset[str]:
                      if r["kind"] in ("month", "month_abbr", "weekday", "weekday_abbr"))
 
 
-def _term_key(written: str) -> str:
+def _term_key(written: str, cues: _Cues) -> str:
     """The lexicon term a tolerant match stands for ("spoke today with" -> "spoke with")."""
     words = written.lower().split()
-    stripped = [w for w in words if w not in _GAP_WORDS and not w.endswith("ly")]
+    stripped = [w for w in words if w not in cues.gap_words and not w.endswith("ly")]
     return " ".join(stripped if len(stripped) < len(words) and words[0] != "video" else words)
 
 
@@ -171,7 +197,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         [['call', 'held', 'Joe Biden', 'Vladimir Putin']]
     """
     pattern, nouns, terms = _terms(lexicon)
-    calendar = _calendar(lexicon)
+    calendar, cues = _calendar(lexicon), _cues(lexicon)
     found: list[Contact] = []
     parties_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -183,24 +209,27 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
             continue  # "Will you talk to him again?" asks; it reports no contact
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if _NOT_A_CONTACT.match(text, match.start()) or _NOT_DIPLOMATIC.search(text, sentence.start, match.start()):
+            if _NOT_A_CONTACT.match(text, match.start()) or cues.not_diplomatic.search(text, sentence.start,
+                                                                                        match.start()):
                 continue
-            kind, form = terms.get(_term_key(match.group("term")), ("meeting", "noun"))
+            kind, form = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))
             if form == "host":
                 if not _hosts_a_guest(text, match, here):
                     continue
                 form = "verb"
             if form == "noun" and found and _refers_back(text, sentence, match):
-                _join_list(text, sentence, match, here, found)
+                _join_list(text, sentence, match, here, found, cues)
                 continue
             if form == "noun" and not found and _THIS.search(text, sentence.start, match.start()):
                 continue  # "On this call, officials will ...": the press call the text itself is
-            clause = _Clause.of(text, sentence, match, here, calendar,
-                                places_are_parties=form == "noun" and _plural(match.group("term"), kind))
+            clause = _Clause.of(text, sentence, match, here, calendar, cues,
+                                places_are_parties=form == "noun" and _plural(match.group("term"), cues))
             if form == "verb":
-                kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms) or kind
-            for parties in _party_sets(text, sentence, match, form, kind, clause, here, found[-1] if found else None):
-                contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published)
+                kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms, cues) or kind
+            previous = found[-1] if found else None
+            for parties in _party_sets(text, sentence, match, form, kind, clause, here, previous, cues):
+                contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
+                                   cues)
                 if not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
@@ -237,13 +266,13 @@ def _refers_back(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
 
 
 def _join_list(text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
-               found: list[Contact]) -> None:
+               found: list[Contact], cues: _Cues) -> None:
     """ "Joining President Biden on the call were X, Y and Z": add the listed people to the last
     contact, in place of the group it named ("transatlantic leaders")."""
-    clause_end = _CLAUSE_END.search(text, match.end(), sentence.end)
+    clause_end = cues.clause_end.search(text, match.end(), sentence.end)
     clause_start = text.rfind(", ", sentence.start, match.start())
     region = text[max(sentence.start, clause_start):clause_end.start() if clause_end else sentence.end]
-    if not _LIST_CUE.search(region):
+    if not cues.listing.search(region):
         return
     last = found[-1]
     known = {p.actor_id for p in last.parties}
@@ -254,12 +283,12 @@ def _join_list(text: str, sentence: Sentence, match: re.Match[str], here: list[M
 
 
 def _kind_of_object(text: str, end: int, limit: int, nouns: re.Pattern[str],
-                    terms: dict[str, tuple[str, str]]) -> str | None:
+                    terms: dict[str, tuple[str, str]], cues: _Cues) -> str | None:
     """ "hosted a secure conference call", "convened a virtual meeting": the noun gives the kind."""
     noun = nouns.search(text, end, min(limit, end + 60))
     if noun is None or not _FEW_WORDS.fullmatch(text, end, noun.start()):
         return None
-    return terms.get(_term_key(noun.group("term")), (None, None))[0]
+    return terms.get(_term_key(noun.group("term"), cues), (None, None))[0]
 
 
 @dataclass(frozen=True)
@@ -273,9 +302,9 @@ class _Clause:
 
     @classmethod
     def of(cls, text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
-           calendar: frozenset[str], *, places_are_parties: bool = False) -> _Clause:
+           calendar: frozenset[str], cues: _Cues, *, places_are_parties: bool = False) -> _Clause:
         start, end = match.start(), match.end()
-        clause_end = _CLAUSE_END.search(text, end, sentence.end)
+        clause_end = cues.clause_end.search(text, end, sentence.end)
         limit = clause_end.start() if clause_end else sentence.end
         before = tuple(m for m in here if m.end <= start)
         after = [m for m in here if end <= m.start < limit]
@@ -293,11 +322,11 @@ class _Clause:
 
 
 def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, kind: str, clause: _Clause,
-                here: list[Mention], previous: Contact | None) -> list[tuple[Actor, ...]]:
+                here: list[Mention], previous: Contact | None, cues: _Cues) -> list[tuple[Actor, ...]]:
     """The parties of the contact a term reports; several sets when the contacts were separate
     ("their recent conversations with their Russian and Ukrainian counterparts")."""
     start, end = match.start(), match.end()
-    before, after = list(clause.before), _before_reported_speech(text, end, clause)
+    before, after = list(clause.before), _before_reported_speech(text, end, clause, cues)
     if form == "noun" and not after and not _possessor(text, start, before):
         # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
         people = _unique([m.actor for m in here if m.actor.kind == "person"])
@@ -308,14 +337,14 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
             return [tuple(joint)]  # "Velmora and Norland held talks on Monday"
     if re.match(r"\s+between\s", text[end:end + 10]):
         before = []  # "the talks between X and Y": the parties are named after the noun
-    subjects = _subjects(text, sentence, start, form, before, after, previous)
+    subjects = _subjects(text, sentence, start, form, before, after, previous, cues)
     others = _others([*before, *after], after, subjects)
     if not others:
-        group = _GROUP_AFTER.match(text, end, clause.limit)
+        group = cues.group_after.match(text, end, clause.limit)
         if group is not None and (group.group("link") or match.group("term").lower().endswith((" with", " to"))):
             name = _GROUP_DETERMINER.sub("", group.group("group")).strip()
             others = [Actor(_GROUP_PREFIX + "-".join(name.lower().split()), name, "group")]
-    distributive = form == "noun" and _plural(match.group("term"), kind)
+    distributive = form == "noun" and _plural(match.group("term"), cues)
     if distributive and subjects and others and len(subjects) * len(others) > 1:
         return [(s, o) for s in subjects for o in others if s.actor_id != o.actor_id]
     parties = _unique([*subjects, *others])
@@ -324,11 +353,11 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     return [tuple(parties)]
 
 
-def _before_reported_speech(text: str, end: int, clause: _Clause) -> list[Mention]:
+def _before_reported_speech(text: str, end: int, clause: _Clause, cues: _Cues) -> list[Mention]:
     """The mentions after a term, up to what someone is reported to have said: "in a phone call,
     Biden told Putin the West would respond" has the parties Biden and Putin (the addressee right
     after "told"), not the West."""
-    speech = _SPEECH.search(text, end, clause.limit)
+    speech = cues.speech.search(text, end, clause.limit)
     if speech is None:
         return list(clause.after)
     kept = [m for m in clause.after if m.start < speech.start()]
@@ -338,9 +367,9 @@ def _before_reported_speech(text: str, end: int, clause: _Clause) -> list[Mentio
     return kept
 
 
-def _plural(term: str, kind: str) -> bool:
+def _plural(term: str, cues: _Cues) -> bool:
     """ "meetings", "calls": several separate contacts ("talks" and "negotiations" are one)."""
-    return term.lower().endswith("s") and term.lower() not in _ONE_EVENT
+    return term.lower().endswith("s") and term.lower() not in cues.one_event
 
 
 def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
@@ -352,7 +381,7 @@ def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
 
 
 def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list[Mention],
-              after: list[Mention], previous: Contact | None) -> list[Actor]:
+              after: list[Mention], previous: Contact | None, cues: _Cues) -> list[Actor]:
     """Who made the contact: a possessor, the clause's subject (or a list of people), or, for
     "they" and "the leaders", the parties of the previous contact."""
     owner = _possessor(text, start, before) if form == "noun" else None
@@ -360,14 +389,14 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
         return [owner.actor]
     clause_start = _clause_start(text, sentence, start)
     in_clause = [m for m in before if m.start >= clause_start]
-    if not in_clause and previous is not None and _COLLECTIVE.search(text, clause_start, start):
-        return [p for p in previous.parties if not p.actor_id.startswith(_GROUP_PREFIX)]
-    if _COLLECTIVE_NAMED.search(text, clause_start, start) and previous is not None:
+    if previous is not None and (
+            (not in_clause and cues.collective.search(text, clause_start, start))
+            or cues.collective_named.search(text, clause_start, start)):
         return [p for p in previous.parties if not p.actor_id.startswith(_GROUP_PREFIX)]
     if form == "verb" and not after:
         people = _unique([m.actor for m in before if m.actor.kind == "person"])
         first = next((m.start for m in before if m.actor.kind == "person"), start)
-        if len(people) >= 2 and not _REPORTING.search(text, first, start):
+        if len(people) >= 2 and not (cues.speech.search(text, first, start) or _STOPS.search(text, first, start)):
             return people  # "X, Y, and Z convened", "the leaders – X, Y and Z – met": all took part
     joint = _coordinated(text, before, start)
     if len(joint) >= 2:
@@ -424,16 +453,16 @@ def _starts_with_calendar_word(place: str, calendar: frozenset[str]) -> bool:
 
 def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, form: str,
              parties: tuple[Actor, ...], clause: _Clause, dates: Sequence[DateMention], figures: Sequence[Figure],
-             published: datetime.date | None) -> Contact:
+             published: datetime.date | None, cues: _Cues) -> Contact:
     start, end = match.start(), match.end()
     window = text[max(sentence.start, start - 60):start]
     status = "held"
-    if _CANCELLED.search(text, sentence.start, clause.limit):
+    if cues.cancelled.search(text, sentence.start, clause.limit):
         status = "cancelled"
-    elif _PROPOSED.search(window) or (form == "noun" and _HYPOTHETICAL.search(window)
-                                      and not _DONE.search(window) and _date(sentence, start, dates) is None):
+    elif cues.proposed.search(window) or (form == "noun" and _HYPOTHETICAL.search(window)
+                                          and not cues.done.search(window) and _date(sentence, start, dates) is None):
         status = "proposed"  # "preconditions for a conversation between ...": a contact not (yet) agreed
-    elif _PLANNED.search(window) or (form == "verb" and _term_key(match.group("term")) in _BASE_FORMS):
+    elif cues.planned.search(window) or (form == "verb" and _term_key(match.group("term"), cues) in cues.base_forms):
         status = "planned"
     date = _date(sentence, start, dates)
     if date is not None and status == "held" and (

@@ -188,3 +188,12 @@ def test_contacts_this_call_opening_a_text_and_hypothetical_contacts():
     assert ["proposed"] == list(contacts.status)
     held = contacts_of("President Joe Biden held a call with President Vladimir Putin.")
     assert ["held"] == list(held.status)
+
+
+def test_contacts_cues_come_from_the_lexicon_and_a_user_file_extends_them(tmp_path):
+    text = "President Joe Biden shelved his meeting with President Vladimir Putin."
+    assert ["held"] == list(contacts_of(text).status)
+    (tmp_path / "my_contact_cues.csv").write_text("phrase,kind\nshelved,cancelled\n", encoding="utf-8")
+    lexicon = crisislens.load_lexicon(tmp_path / "my_contact_cues.csv")
+    article = crisislens.parse(text, published="2022-02-13", lexicon=lexicon)
+    assert ["cancelled"] == list(article.contacts.status)

@@ -94,6 +94,9 @@ SPECS: dict[str, dict[str, Validator]] = {
     "figure_units": {"unit": _non_empty, "category": _one_of(
         "troops", "casualties", "displaced", "people", "money", "equipment", "duration", "distance", "percent",
         "count")},
+    "contact_cues": {"phrase": _non_empty, "kind": _one_of(
+        "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
+        "group_noun", "one_event", "base_form", "gap", "clause_end")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
         "call", "video call", "meeting", "talks", "visit", "summit", "negotiation", "message")},
     "stance_terms": {"term": _non_empty, "family": _one_of(
