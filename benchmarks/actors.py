@@ -27,7 +27,7 @@ from crisislens.evaluate import format_scores, load_gold, score
 
 def actor_scores(name: str) -> dict[str, pd.DataFrame] | None:
     """Scores of gold set ``name`` (all actors and people only), or None when its documents are absent."""
-    paths_of_set = available(name)
+    paths_of_set = available(name, "actors")
     if paths_of_set is None:
         return None
     gold_dir, corpus_dir = paths_of_set

@@ -2,7 +2,8 @@
 
 - ``seed``: tests/gold/seed, documents in data/articles (always present);
 - ``whitehouse``: tests/gold/whitehouse, documents in ../shared/corpus/whitehouse-2022q1 (development
-  corpus next to the repository; absent on a user's machine, and the sets are then skipped).
+  corpus next to the repository; absent on a user's machine, and the sets are then skipped);
+- ``whitehouse_heldout``: tests/gold/whitehouse_heldout, contacts only, never used to tune the rules.
 """
 
 from __future__ import annotations
@@ -23,19 +24,29 @@ SHARED = ROOT.parent / "shared" / "corpus"
 GOLD_SETS = {
     "seed": (ROOT / "tests" / "gold" / "seed", ROOT / "data" / "articles"),
     "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
+    "whitehouse_heldout": (ROOT / "tests" / "gold" / "whitehouse_heldout", SHARED / "whitehouse-2022q1"),
 }
 
 
-def available(name: str) -> tuple[Path, Path] | None:
-    """The (gold folder, document folder) of set ``name``, or None when either is absent."""
+ONLY = {"whitehouse_heldout": {"contacts"}}
+"""Gold sets that annotate some tasks only."""
+
+
+def available(name: str, task: str | None = None) -> tuple[Path, Path] | None:
+    """The (gold folder, document folder) of set ``name``, or None when either is absent (or the set
+    does not annotate ``task``)."""
     gold_dir, corpus_dir = GOLD_SETS[name]
+    if task is not None and task not in ONLY.get(name, {task}):
+        return None
     return (gold_dir, corpus_dir) if gold_dir.exists() and corpus_dir.exists() else None
 
 
 def task_scores(name: str, task: str, **options: object) -> pd.DataFrame | None:
     """Scores of ``task`` on gold set ``name`` (None when its documents or gold are absent)."""
-    paths = available(name)
-    return None if paths is None else score_documents(*paths, task=task, **options)  # type: ignore[arg-type]
+    paths = available(name, task)
+    if paths is None:
+        return None
+    return score_documents(*paths, task=task, **options)  # type: ignore[arg-type]
 
 
 def print_all(scorer: Callable[[str], pd.DataFrame | None]) -> None:

@@ -230,11 +230,27 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             for parties in _party_sets(text, sentence, match, form, kind, clause, here, previous, cues):
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
-                if not any(_same(contact, other) for other in found):
+                if _diplomatic(parties) and not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
         found = _date_readout(found, sentences, published)
     return found
+
+
+def _diplomatic(parties: Sequence[Actor]) -> bool:
+    """A contact across borders: its parties belong to at least two states or bodies. A meeting of
+    officials of one state ("the President met economists", "Biden met Congress") is not diplomatic;
+    an organisation without a state (NATO) or a described group ("transatlantic leaders") counts
+    as a side of its own, a person whose state is unknown as none."""
+    sides = set()
+    for party in parties:
+        if party.country:
+            sides.add(party.country)
+        elif party.kind in ("organization", "group"):
+            sides.add(party.organization or party.actor_id)
+        elif party.organization:
+            sides.add(party.organization)  # "NATO Secretary General Jens Stoltenberg"
+    return len(sides) >= 2
 
 
 def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool:

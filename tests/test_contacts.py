@@ -197,3 +197,9 @@ def test_contacts_cues_come_from_the_lexicon_and_a_user_file_extends_them(tmp_pa
     lexicon = crisislens.load_lexicon(tmp_path / "my_contact_cues.csv")
     article = crisislens.parse(text, published="2022-02-13", lexicon=lexicon)
     assert ["cancelled"] == list(article.contacts.status)
+
+
+def test_contacts_of_one_state_only_are_not_diplomatic():
+    assert contacts_of("President Joe Biden met Vice President Kamala Harris at the White House.").empty
+    assert contacts_of("Edward Glaeser met with Janet Currie.").empty
+    assert not contacts_of("President Joe Biden met NATO Secretary General Jens Stoltenberg.").empty
