@@ -31,7 +31,10 @@ def test_stance_gold_seed_floor():
 def test_stance_gold_all_sets_floor():
     if not (SHARED / "whitehouse-2022q1").exists() or not (SHARED / "polnear-dev").exists():
         pytest.skip("../shared/corpus is not present; the White House and PolNeAR stance gold needs it")
-    overall = benchmark.results().set_index("set").loc["all"]
-    assert overall["n"] >= 280
-    assert overall["stance_macro_f1"] >= 0.7
-    assert overall["stance_macro_f1"] - overall["textblob_best_macro_f1"] >= 0.25
+    scores = benchmark.results().set_index("set")
+    development, held_out = scores.loc["development"], scores.loc["held-out"]
+    assert development["n"] >= 280 and held_out["n"] >= 160
+    assert development["stance_macro_f1"] >= 0.7
+    assert development["stance_macro_f1"] - development["textblob_best_macro_f1"] >= 0.25
+    assert held_out["stance_macro_f1"] >= 0.55  # labelled after the rules were written, never used to tune them
+    assert held_out["stance_macro_f1"] - held_out["textblob_best_macro_f1"] >= 0.2
