@@ -20,6 +20,7 @@ import pandas as pd
 
 from crisislens import __version__
 from crisislens.errors import CrisislensError
+from crisislens.sources import MAX_CHARS
 
 if TYPE_CHECKING:
     from crisislens.corpus import Corpus
@@ -50,6 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Example:\n  {EXAMPLES['parse']}", formatter_class=argparse.RawDescriptionHelpFormatter)
     _run_options(parse)
     parse.add_argument("--format", choices=("csv", "parquet"), default="csv", help="output format (default csv)")
+    parse.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local: this machine, --workers processes; dask: a Dask cluster (pip install "
+                            "'crisislens[dask]'), writing partitioned Parquet (default local)")
+    parse.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="Dask scheduler address (tcp://host:8786); without it a local cluster of --workers "
+                            "processes is started")
+    parse.add_argument("--chunk-size", type=_positive_int, default=None, metavar="N",
+                       help="files parsed and written together (default 200): memory holds one chunk per worker")
 
     report = commands.add_parser(
         "report", help="parse articles and write the tables plus a report.html with the charts",
@@ -87,13 +96,25 @@ def _run_options(command: argparse.ArgumentParser) -> None:
     """The options 'parse' and 'report' share: what to read and how."""
     command.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
     command.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the output")
-    command.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    command.add_argument("--max-chars", type=int, default=None, metavar="N",
-                         help="per-article size limit in characters (default 1,000,000)")
+    command.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                         help="worker processes (default 1)")
+    command.add_argument("--max-chars", type=_positive_int, default=MAX_CHARS, metavar="N",
+                         help=f"per-article size limit in characters (default {MAX_CHARS:,}); longer articles "
+                              "are listed in errors")
     command.add_argument("--lexicon", nargs="*", default=[], metavar="FILE",
                          help="extra lexicon files (named after the table they extend, e.g. my_abbreviations.csv)")
     command.add_argument("--strict", action="store_true", help="exit 1 if any input failed")
     command.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,20 +130,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _corpus(args: argparse.Namespace) -> Corpus:
     from crisislens.corpus import Corpus
     from crisislens.lexicon import load_lexicon
-    from crisislens.sources import MAX_CHARS
 
     lexicon = load_lexicon(*args.lexicon) if args.lexicon else None
     return Corpus.from_paths(args.inputs, workers=args.workers, progress=not args.quiet, lexicon=lexicon,
-                             max_chars=args.max_chars or MAX_CHARS)
+                             max_chars=args.max_chars)
 
 
 def _parse(args: argparse.Namespace) -> int:
-    corpus = _corpus(args)
-    written = corpus.to_parquet(args.out) if args.format == "parquet" else corpus.to_csv(args.out)
+    from crisislens.lexicon import load_lexicon
+    from crisislens.stream import CHUNK_FILES, write_tables
+
+    summary = write_tables(args.inputs, args.out, format=args.format, workers=args.workers, engine=args.engine,
+                           scheduler=args.scheduler, chunk_files=args.chunk_size or CHUNK_FILES,
+                           lexicon=load_lexicon(*args.lexicon) if args.lexicon else None,
+                           max_chars=args.max_chars, progress=not args.quiet)
     if not args.quiet:
-        counts = ", ".join(f"{len(df):,} {name}" for name, df in corpus.tables().items())
-        print(f"crisislens: wrote {len(written)} tables to {args.out} ({counts})")
-    return _outcome(corpus, args, args.out / f"errors.{args.format}")
+        counts = ", ".join(f"{n:,} {name}" for name, n in summary.counts.items())
+        print(f"crisislens: wrote {len(summary.counts)} tables to {args.out} ({counts})")
+    return _exit_code(summary.counts["articles"], pd.DataFrame(summary.errors, columns=["error", "message"]),
+                      args, args.out / f"errors.{args.format}")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -138,11 +164,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _outcome(corpus: Corpus, args: argparse.Namespace, errors_file: Path) -> int:
+    return _exit_code(len(corpus.articles), corpus.errors, args, errors_file)
+
+
+def _exit_code(n_ok: int, errors: pd.DataFrame, args: argparse.Namespace, errors_file: Path) -> int:
     """Report failed inputs on stderr and choose the exit code."""
-    n_ok, n_bad = len(corpus.articles), len(corpus.errors)
+    n_bad = len(errors)
     if n_bad:
         print(f"crisislens: {n_bad} input(s) failed; see {errors_file}", file=sys.stderr)
-        for row in corpus.errors.head(5).itertuples():
+        for row in errors.head(5).itertuples():
             print(f"  {row.error}: {row.message}", file=sys.stderr)
     if n_ok == 0:
         print("crisislens: error: no article could be parsed", file=sys.stderr)

@@ -66,3 +66,19 @@ def test_dask_engine_on_a_local_cluster_gives_the_same_rows(folder, tmp_path):
     for name in crisislens.TABLES:
         assert len(memory.tables()[name]) == len(read[name]) == summary.counts[name]
     pd.testing.assert_frame_equal(memory.quotes, read["quotes"])
+
+
+def test_cli_parse_workers_and_dask_write_the_same_rows(folder, tmp_path):
+    from crisislens.cli import main
+
+    assert 0 == main(["parse", str(folder), "--out", str(tmp_path / "one"), "--quiet"])
+    assert 0 == main(["parse", str(folder), "--out", str(tmp_path / "two"), "--workers", "2", "--chunk-size", "2",
+                      "--quiet"])
+    for name in crisislens.TABLES:
+        assert (tmp_path / "one" / f"{name}.csv").read_bytes() == (tmp_path / "two" / f"{name}.csv").read_bytes()
+    pytest.importorskip("distributed")
+    assert 0 == main(["parse", str(folder), "--out", str(tmp_path / "dask"), "--format", "parquet", "--engine",
+                      "dask", "--workers", "2", "--quiet"])
+    read = crisislens.read_tables(tmp_path / "dask")
+    assert len(pd.read_csv(tmp_path / "one" / "quotes.csv")) == len(read["quotes"])
+    assert 2 == main(["parse", str(folder), "--out", str(tmp_path / "bad"), "--engine", "dask", "--quiet"])
