@@ -1,19 +1,26 @@
 """Words per second of the whole crisislens pipeline, against a tagger baseline in the same process.
 
 Usage:
-    python benchmarks/speed.py [CORPUS_DIR] [--limit N] [--workers N]
+    python benchmarks/speed.py [CORPUS_DIR] [--limit N] [--workers N] [--scale 1,4,16]
 
 CORPUS_DIR defaults to ../shared/corpus/whitehouse-2022q1 (relative to the repository root) and
 falls back to data/articles. The baseline is TextBlob's PatternTagger tagging the same sentences:
 any tagger-based pipeline pays at least that, so the ratio says how much cheaper crisislens is.
 Reading files is timed separately from parsing. Peak memory is the process's maximum resident size.
+
+With ``--scale``, the corpus is also replicated (1x, 4x, 16x ... the files, linked under other names)
+and ``crisislens parse`` (streaming output) is run on each copy in a child process with ``--workers``:
+time should grow linearly and the peak memory of any one process stay flat.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +39,8 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", default=str(default if default.exists() else ROOT / "data" / "articles"))
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
     parser.add_argument("--workers", type=int, default=2, help="workers for the parallel run (default 2)")
+    parser.add_argument("--scale", default=None, metavar="1,4,16",
+                        help="also run 'crisislens parse' on the corpus replicated this many times")
     args = parser.parse_args()
 
     files = expand_inputs(args.corpus)[: args.limit]
@@ -68,6 +77,41 @@ def main() -> None:
     print(f"read+parse, {args.workers} workers:  {parallel_seconds:8.2f} s   {words / parallel_seconds:12,.0f} words/s "
           f"({len(corpus.articles)} articles, {len(corpus.errors)} errors)")
     print(f"peak memory (this process): {peak_mb:,.0f} MB")
+    print(f"workers speed-up: {parse_seconds / parallel_seconds:.2f}x with {args.workers} workers "
+          "(reading included in the parallel run)")
+    if args.scale:
+        scaling(files, words, [int(n) for n in args.scale.split(",")], workers=args.workers)
+
+
+def scaling(files: list[Path], words: int, factors: list[int], *, workers: int) -> None:
+    """Time and peak memory of ``crisislens parse`` (streaming) on the corpus replicated ``factors`` times."""
+    print(f"\nscaling: crisislens parse --workers {workers} on replicated copies (streaming output)")
+    print(f"{'copies':>6} {'files':>8} {'words':>12} {'seconds':>9} {'words/s':>10} {'peak MB (largest process)':>27}")
+    for factor in factors:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for copy in range(factor):
+                for i, path in enumerate(files):
+                    os.symlink(path.resolve(), folder / f"{copy:03d}-{i:05d}{path.suffix}")
+            command = [sys.executable, "-c", _CHILD, str(folder), str(Path(tmp) / "out"), str(workers)]
+            started = time.perf_counter()
+            result = subprocess.run(command, capture_output=True, text=True, check=True)
+            seconds = time.perf_counter() - started
+            peak = float(result.stdout.strip().splitlines()[-1])
+        total = words * factor
+        print(f"{factor:>6} {len(files) * factor:>8,} {total:>12,} {seconds:>9.1f} {total / seconds:>10,.0f} "
+              f"{peak:>27,.0f}")
+
+
+_CHILD = """
+import resource, sys
+from crisislens.cli import main
+code = main(["parse", sys.argv[1], "--out", sys.argv[2], "--workers", sys.argv[3], "--quiet", "--format", "parquet"])
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(peak / 1024)
+sys.exit(code)
+"""
 
 
 if __name__ == "__main__":
