@@ -239,18 +239,24 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
 
 def _diplomatic(parties: Sequence[Actor]) -> bool:
     """A contact across borders: its parties belong to at least two states or bodies. A meeting of
-    officials of one state ("the President met economists", "Biden met Congress") is not diplomatic;
-    an organisation without a state (NATO) or a described group ("transatlantic leaders") counts
-    as a side of its own, a person whose state is unknown as none."""
-    sides = set()
+    officials of one state ("the President met economists", "Biden met Vice President Harris") is not
+    diplomatic. An organisation without a state (NATO) or a described group ("transatlantic leaders")
+    is a side of its own. A person whose state is unknown makes a second side only next to a state or
+    a body ("Minerva McGonagall visited Gondor"), not next to people of one known state."""
+    sides: set[str] = set()
+    institutional = unknown = False
     for party in parties:
+        if party.kind == "person" and not party.country and not party.organization:
+            unknown = True
+            continue
         if party.country:
             sides.add(party.country)
         elif party.kind in ("organization", "group"):
             sides.add(party.organization or party.actor_id)
-        elif party.organization:
-            sides.add(party.organization)  # "NATO Secretary General Jens Stoltenberg"
-    return len(sides) >= 2
+        else:
+            sides.add(party.organization or party.actor_id)  # "NATO Secretary General Jens Stoltenberg"
+        institutional = institutional or party.kind != "person"
+    return len(sides) >= 2 or (len(sides) == 1 and unknown and institutional)
 
 
 def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool:

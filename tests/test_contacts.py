@@ -203,3 +203,9 @@ def test_contacts_of_one_state_only_are_not_diplomatic():
     assert contacts_of("President Joe Biden met Vice President Kamala Harris at the White House.").empty
     assert contacts_of("Edward Glaeser met with Janet Currie.").empty
     assert not contacts_of("President Joe Biden met NATO Secretary General Jens Stoltenberg.").empty
+
+
+def test_contacts_a_person_of_unknown_state_meets_a_state_or_body():
+    contacts = contacts_of("Mira Tallis said she visited Ukraine on Monday.")
+    assert [("Mira Tallis", "Ukraine")] == pairs(contacts)
+    assert contacts_of("Mira Tallis said she met Joe Biden on Monday.").empty  # one known state only
