@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,22 +36,38 @@ from crisislens.lexicon import Lexicon
 KINDS = ("person", "state", "organization", "media", "group", "anonymous")
 
 _TOKEN = re.compile(r"\w+(?:[.'&-]\w+)*\.?")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the text cut into gap, token, gap, token, ..., gap
+_MAX_REMEMBERED_WORDS = 500_000  # words whose dictionary lookups are kept from one article to the next
 _NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "bint", "ibn", "al", "el", "da", "di", "du", "la", "le", "ter",
                    "dos")
 _NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
 _NAME = (rf"(?:(?:von|van|de|da|di|le|la)\s(?:(?:der|den|la)\s)?(?=[A-Z]))?{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
          r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
-_LABEL_AT_PARAGRAPH = re.compile(r"(?:^|(?<=\n\n))(?P<label>[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5})(?=:\s)")
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5})(?=:\s)")  # at a paragraph start
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
+# Patterns that start with a capital check what comes before it after the capital ("[A-Z](?<![\w.][A-Z])"
+# rather than "(?<![\w.])[A-Z]"): opening with a character set, they let the regex engine skip to the
+# capitals instead of trying the look-behind at every position.
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w.'-])[A-Z][\w'&-]*(?:\s(?:(?:of|for|and|on|the|de|in)\s){0,2}[A-Z][\w'&-]*)*")
+    r"[A-Z](?<![\w.'-][A-Z])[\w'&-]*(?:\s(?:(?:of|for|and|on|the|de|in)\s){0,2}[A-Z][\w'&-]*)*")
 _SURE_SPEECH_VERB = re.compile(r"said|says|told|tells|wrote|writes|argues|warns|adds|insists|explains|\w+ed")
 _PERSONAL_TITLES = frozenset({"Pope", "King", "Queen", "Prince", "Crown Prince", "Emperor", "Emir", "Sheikh",
                               "Patriarch", "CEO", "Chairman", "Chairwoman", "Chair", "Director General", "Head"})
 """Roles that say nothing about serving the article's main state (a pope, a CEO)."""
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
+_ARTICLE_AFTER_COMMA = re.compile(r",\s(?:the|a|an)\s")
+_CAPITAL_AFTER_SPACE = re.compile(r"\s[A-Z]")
+_WORD_BEFORE_SOURCE = re.compile(r"[\w.'&-]+")
+_ADMINISTRATION_OF = re.compile(r"\s(?:in|of|from|with)\s(?:the\s)?(?P<who>[A-Z][\w.' -]{1,50}?)(?:'s)?\s"
+                                r"(?:administration|government|team|office|ministry|delegation)")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s){1,3}$")
+_NAME_WORD_BEFORE = re.compile(r"((?:[\w.'-]+\s){0,2})([A-Z][\w'-]*)\s$")
+_WORDS_BEFORE = re.compile(r"((?:[\w.'-]+\s){1,3})$")
+_OF_STATE = re.compile(r"\sof\s(?:the\s)?([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
+_FOLLOWING_WORD = re.compile(r"[\w'.-]+")
+_NAME_PART = re.compile(r"[^\s,]+")
 _DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+|"
                          r"[Ss]everal|[Ss]ome|[Oo]ther|[Aa]nother|[Tt]he|[Tt]hose|[Mm]any|[Dd]ozens of|[Dd]ozens")
 
@@ -97,6 +115,8 @@ class ActorIndex:
     people_by_surname: dict[str, set[str]]
     family_names: dict[str, set[str]]
     titles: dict[str, str]
+    roles_by_title: dict[str, str]
+    """The role of a title in lower case ("foreign minister"), from the first title with a role."""
     title_pattern: re.Pattern[str]
     apposition_pattern: re.Pattern[str]
     role_alone_pattern: re.Pattern[str]
@@ -113,17 +133,23 @@ class ActorIndex:
     openers: frozenset[str]
     modifiers: frozenset[str]
     sizes_by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    names_capitalised: bool = True
+    """Every surname and one-word state name starts with a capital: other words need no look-up."""
 
-    def surface_sizes(self, word: str) -> tuple[int, ...]:
-        """How many tokens a dictionary name starting with ``word`` may have, longest first
-        ("Russia's" may start "Russia's Central Bank" and still be "Russia"); remembered per word."""
-        sizes = self.sizes_by_word.get(word)
-        if sizes is None:
+    def surface_sizes(self, words: list[str]) -> list[tuple[int, ...]]:
+        """For each word, how many tokens a dictionary name starting with it may have, longest first
+        ("Russia's" may start "Russia's Central Bank" and still be "Russia"). Remembered per word across
+        articles, as most words of an article were seen before; forgotten when there get to be too many."""
+        known = self.sizes_by_word
+        new = set(words).difference(known)
+        if len(known) + len(new) > _MAX_REMEMBERED_WORDS:
+            known.clear()
+            new = set(words)
+        for word in new:
             forms = {word, _strip_possessive(word), word.rstrip("."), word.partition("-")[0]}
-            sizes = tuple(sorted({size for form in forms for size in self.first_sizes.get(form, ())}, reverse=True))
-            if len(self.sizes_by_word) < 500_000:
-                self.sizes_by_word[word] = sizes
-        return sizes
+            known[word] = tuple(sorted({size for form in forms for size in self.first_sizes.get(form, ())},
+                                       reverse=True))
+        return list(map(known.__getitem__, words))
 
 
 def _split(value: str) -> list[str]:
@@ -132,6 +158,54 @@ def _split(value: str) -> list[str]:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def literal_alternation(phrases: Iterable[str], *, ignore_case: bool = False, not_after: str = "") -> str:
+    """A regex for any of ``phrases`` as written, the longest first.
+
+    It finds what ``"|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))`` finds, trying
+    the phrases in the same order, but as a trie ("Deputy (?:Foreign Minister|Secretary)"): the regex
+    engine picks a branch by the next character instead of trying a hundred titles or verbs in turn,
+    which was most of the time of a scan. With ``ignore_case`` (inside a case-insensitive pattern),
+    phrases that differ only in case share a branch, so that the longest is still tried first.
+
+    ``not_after`` (a character set such as ``[\\w.]``) gives ``(?<!not_after)`` before the phrases. It is
+    checked after their first character, so that a pattern opening with the alternation opens with
+    plain characters, which the regex engine skips to without trying the pattern at every position:
+    a gain when the phrases start with rarer characters (capitals), a loss when they start with most
+    lower-case letters (put the look-behind first then).
+
+    Example:
+        >>> print(literal_alternation(["UN", "US", "U.S."]))
+        U(?:\\.S\\.|N|S)
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase.lower() if ignore_case else phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not not_after:
+        return _trie_regex(trie)
+    branches = [f"{re.escape(char)}(?<!{not_after}{re.escape(char)}){_trie_regex(trie[char])}"
+                for char in sorted(trie) if char]
+    if "" in trie or not trie:
+        branches.append(f"(?<!{not_after})")  # the empty phrase (an empty alternation is one)
+    return _one_of(branches)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    # children have different first characters, so at most one of them can match: their order is free
+    branches = [re.escape(char) + _trie_regex(node[char]) for char in sorted(node) if char]
+    if "" in node:
+        branches.append("")  # a phrase ends here: tried after every longer phrase
+    return _one_of(branches)
+
+
+def _one_of(branches: list[str]) -> str:
+    if len(branches) <= 1:
+        return branches[0] if branches else ""
+    return "(?:" + "|".join(branches) + ")"
 
 
 @functools.lru_cache(maxsize=8)
@@ -184,51 +258,55 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
             add(name, actor, "name")
             people_by_surname.setdefault(_surname(name), set()).add(row["actor_id"])
     titles = {row["title"]: row["role"] for row in lexicon.table("titles")}
-    title_alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    title_alternation = literal_alternation(titles)
+    first_title = literal_alternation(titles, not_after=r"[\w.]")
     title_pattern = re.compile(
-        rf"(?<![\w.])(?P<title>(?:{title_alternation})(?:\s(?:{title_alternation}))*)"
+        rf"(?P<title>(?:{first_title})(?:\s(?:{title_alternation}))*)"
         rf"(?:\s(?:to|of)\s(?:the\s)?(?:{_state_names_alternation(lexicon)}))?\s(?P<name>{_NAME})")
-    role_words = sorted({t.lower() for t, role in titles.items() if role and not t.endswith(".")},
-                        key=len, reverse=True)
-    role_alternation = "|".join(re.escape(r) for r in role_words)
+    role_words = {t.lower() for t, role in titles.items() if role and not t.endswith(".")}
+    role_alternation = literal_alternation(role_words, ignore_case=True)
     apposition_pattern = re.compile(
-        rf"(?<![\w.])(?P<name>[A-Z][\w'-]*\w(?:\s(?:[A-Z]\.|[A-Z][\w'-]*\w)){{1,4}}),\s(?:(?:the|a|an)\s)?"
+        rf"(?P<name>[A-Z](?<![\w.][A-Z])[\w'-]*\w(?:\s(?:[A-Z]\.|[A-Z][\w'-]*\w)){{1,4}}),\s(?:(?:the|a|an)\s)?"
         rf"(?P<mods>(?:[\w.'-]+\s){{0,3}}?)(?P<role>(?i:{role_alternation}))(?![\w-])")
-    role_alone_pattern = re.compile(rf"(?<![\w])(?:the|The)\s(?P<role>{role_alternation})(?![\w-])",
+    # "(?=t)", any "t" or "T" (the pattern ignores case), is a first check quicker than the look-behind
+    role_alone_pattern = re.compile(rf"(?=t)(?<![\w])(?:the|The)\s(?P<role>{role_alternation})(?![\w-])",
                                     re.IGNORECASE)
     nouns = [r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "noun"]
     institutions = [r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "institution"]
     modifiers = frozenset(r["word"] for r in lexicon.table("anonymous_sources") if r["kind"] == "modifier")
     noun_forms = {form for n in nouns for form in (n, n[:1].upper() + n[1:])}  # "Experts say" opens a sentence
-    noun_alternation = "|".join(re.escape(n) for n in sorted(noun_forms, key=len, reverse=True))
-    anonymous_pattern = re.compile(rf"(?<![\w-])(?P<noun>{noun_alternation})(?![\w-])")
+    # most source nouns start in lower case, so the look-behind comes first: it fails at once inside words
+    anonymous_pattern = re.compile(r"(?<![\w-])(?P<noun>" + literal_alternation(noun_forms) + r")(?![\w-])")
     calendar = frozenset(r["word"].rstrip(".") for r in lexicon.table("date_words")
                          if r["kind"] in ("month", "month_abbr", "weekday", "weekday_abbr"))
     not_name = frozenset(
         {k for k in surfaces if surfaces[k].actor.kind != "person"} | set(titles) | calendar
         | lexicon.sentence_openers | {w for t in titles for w in t.split()})
-    verbs = sorted({r["word"] for r in lexicon.table("reporting_cues")
-                    if r["kind"] == "verb" and " " not in r["word"] and not r["word"].endswith("ing")},
-                   key=len, reverse=True)
+    verbs = literal_alternation({r["word"] for r in lexicon.table("reporting_cues")
+                                 if r["kind"] == "verb" and " " not in r["word"] and not r["word"].endswith("ing")})
     speaker_pattern = re.compile(
-        r"(?<![\w.'-])(?P<name>[A-Z][a-z'][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z'][\w'-]*)){0,2})"
-        r"(?:,\s[^,]{1,60},)?\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?P<verb>" + "|".join(verbs) + r")(?![\w-])")
-    verb_after = re.compile(r"\s(?:(?:\w+ly|also|have|had|has)\s){0,2}(?:" + "|".join(verbs) + r")(?![\w-])")
+        r"(?P<name>[A-Z](?<![\w.'-][A-Z])[a-z'][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z'][\w'-]*)){0,2})"
+        r"(?:,\s[^,]{1,60},)?\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?P<verb>" + verbs + r")(?![\w-])")
+    verb_after = re.compile(r"\s(?:(?:\w+ly|also|have|had|has)\s){0,2}(?:" + verbs + r")(?![\w-])")
     return ActorIndex(
         surfaces=surfaces, speaker_pattern=speaker_pattern, verb_after=verb_after,
         source_nouns=frozenset(n.lower() for n in nouns),
         given_names=frozenset(r["name"] for r in lexicon.table("given_names")),
         institution_nouns=frozenset(institutions),
         institution_pattern=re.compile(
-            r"(?<![\w-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s(?P<noun>"
-            + "|".join(re.escape(n) for n in sorted(institutions, key=len, reverse=True)) + r")(?![\w-])"), with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
+            literal_alternation(["The", "the", "Its", "its", "His", "his", "Her", "her", "Their", "their"],
+                                not_after=r"[\w-]") + r"\s(?P<noun>" + literal_alternation(institutions) + r")(?![\w-])"),
+        with_the=frozenset(with_the), first_sizes=_first_sizes(surfaces),
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
+        roles_by_title=_roles_by_title(titles),
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
         not_name=not_name, modifiers=modifiers,
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
         organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
         openers=lexicon.sentence_openers | calendar,
+        names_capitalised=all(name[:1].isupper() for name in [
+            *people_by_surname, *(k for k, e in surfaces.items() if e.actor.kind == "state" and len(k.split()) == 1)]),
     )
 
 
@@ -243,11 +321,19 @@ def _first_sizes(surfaces: dict[str, _Entry]) -> dict[str, tuple[int, ...]]:
     return {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
 
 
+def _roles_by_title(titles: dict[str, str]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for title, role in titles.items():
+        if role:
+            roles.setdefault(title.lower(), role)
+    return roles
+
+
 def _state_names_alternation(lexicon: Lexicon) -> str:
     """State names for "Ambassador to the United States Yousef Al Otaiba" and "President of Finland
     Sauli Niinisto", where a state stands between the title and the name."""
-    names = {n for row in lexicon.table("states") for n in [row["name"], *_split(row["aliases"])] if n[:1].isupper()}
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return literal_alternation(
+        {n for row in lexicon.table("states") for n in [row["name"], *_split(row["aliases"])] if n[:1].isupper()})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -304,8 +390,23 @@ class _Finder:
         self.published = published
         self.mentions: list[Mention] = []
         self._claimed: list[tuple[int, int]] = []
-        self.tokens = list(_TOKEN.finditer(text))
+        self.words, self.word_starts, self.gaps = _tokens(text)
         self._sentence_start_set = set(self.starts)
+
+    @cached_property
+    def name_words(self) -> list[int]:
+        """Indices of the words that can be a surname or a state's name: the capitalised ones (unless
+        the lexicon has such a name in lower case)."""
+        indices = range(len(self.words))
+        if not self.index.names_capitalised:
+            return list(indices)
+        return list(itertools.compress(indices, map(str.isupper, map(operator.itemgetter(0), self.words))))
+
+    @cached_property
+    def bare_names(self) -> list[str]:
+        """The words of :attr:`name_words` without a possessive ending ("Russia's" -> "Russia")."""
+        words = map(self.words.__getitem__, self.name_words)
+        return [_strip_possessive(word) if word.endswith(("'s", "s'")) else word for word in words]
 
     # --- bookkeeping --------------------------------------------------------------------
     def sentence_of(self, position: int) -> int:
@@ -360,7 +461,7 @@ class _Finder:
             tokens = match.group("name").split()
             if any(t in self.index.not_person for t in tokens):
                 continue
-            if not re.search(r",\s(?:the|a|an)\s", match.group(0)) and re.match(r"\s[A-Z]", self.text[match.end():]):
+            if not _ARTICLE_AFTER_COMMA.search(match.group(0)) and _CAPITAL_AFTER_SPACE.match(self.text, match.end()):
                 continue  # "A Smith, National Cyber Director Chris Inglis": a list of titled names
             while tokens and tokens[0] in self.index.not_name:
                 tokens.pop(0)  # "Yesterday Tomas Varga, the ...": the name starts after the opener
@@ -371,7 +472,7 @@ class _Finder:
                 continue
             name_start = match.end("name") - len(" ".join(tokens))
             role_text = match.group("role")
-            role = next((r for t, r in self.index.titles.items() if t.lower() == role_text.lower() and r), None)
+            role = self.index.roles_by_title.get(role_text.lower())
             country = None
             for word in match.group("mods").split():
                 entry = self.lookup(word.strip(".,"))
@@ -385,7 +486,7 @@ class _Finder:
     # --- transcript turn labels ---------------------------------------------------------------
     def transcript_labels(self) -> None:
         """Speakers named by a transcript label: "MS. PSAKI:", "PRESIDENT MICHEL:", "SECRETARY BLINKEN:"."""
-        for match in _LABEL_AT_PARAGRAPH.finditer(self.text):
+        for match in filter(None, (_LABEL.match(self.text, start) for start in _paragraph_starts(self.text))):
             label = match.group("label")
             if label == "Q" or not _TWO_CAPITALS.search(label):
                 continue
@@ -409,7 +510,7 @@ class _Finder:
         heads = self.index.organization_words
         for match in _CAPITALISED_RUN.finditer(self.text):
             words = match.group(0).split()
-            if not any(w in heads for w in words):
+            if heads.isdisjoint(words):
                 continue
             start = match.start()
             while words and words[0] in self.index.openers:
@@ -420,7 +521,7 @@ class _Finder:
             while words and words[-1] in _CONNECTORS:
                 words.pop()
             name = " ".join(words)
-            if len(words) < 2 or self.lookup(name) is not None or not any(w in heads for w in words):
+            if len(words) < 2 or self.lookup(name) is not None or heads.isdisjoint(words):
                 continue
             country = None
             for size in (3, 2, 1):
@@ -463,28 +564,29 @@ class _Finder:
         """ "Olena Kovalenko", "Philip N. Jefferson": a given name of the lexicon, optional initials or
         middle names, and a capitalised surname that is not a state, organisation, title or place word."""
         index = self.index
-        tokens = self.tokens
-        for i, token in enumerate(tokens):
-            if token.group(0) not in index.given_names or not self.free(token.start(), token.end()):
+        words, starts = self.words, self.word_starts
+        for i in list(itertools.compress(range(len(words)), map(index.given_names.__contains__, words))):
+            start = starts[i]
+            if not self.free(start, start + len(words[i])):
                 continue
             end = None
             j = i + 1
-            while j < len(tokens) and j <= i + 3 and self.text[tokens[j - 1].end():tokens[j].start()] == " ":
-                word = tokens[j].group(0)
+            while j < len(words) and j <= i + 3 and self.text[starts[j - 1] + len(words[j - 1]):starts[j]] == " ":
+                word = words[j]
                 bare = _strip_possessive(word.rstrip("."))
                 if _INITIAL.fullmatch(word) or (word in index.given_names and j < i + 2):
                     j += 1
                     continue  # "Philip N. Jefferson", "Mary Ann Smith"
                 if (bare[:1].isupper() and len(bare) > 1 and bare not in index.not_name and bare not in index.not_person
                         and bare not in index.organization_words and not self._non_person(bare)):
-                    end = tokens[j].start() + len(bare)
+                    end = starts[j] + len(bare)
                 break
             if end is None:
                 continue
-            name = self.text[token.start():end]
+            name = self.text[start:end]
             actor = self._person(name, role=None, country=None, titled=True)
             if actor is not None:
-                self.add(token.start(), end, actor, "given name")
+                self.add(start, end, actor, "given name")
 
     def _non_person(self, word: str) -> bool:
         entry = self.lookup(word)
@@ -493,27 +595,24 @@ class _Finder:
     # --- dictionary ---------------------------------------------------------------------
     def dictionary(self) -> None:
         text = self.text
-        tokens = self.tokens
-        n = len(tokens)
-        surface_sizes = self.index.surface_sizes
-        for i, token in enumerate(tokens):
-            sizes = surface_sizes(token.group(0))
-            if not sizes:
-                continue
-            for size in sizes:
+        words, starts = self.words, self.word_starts
+        n = len(words)
+        all_sizes = self.index.surface_sizes(words)
+        for i in itertools.compress(range(n), all_sizes):  # the words that may start a name
+            for size in all_sizes[i]:
                 if i + size > n:
                     continue
-                last = tokens[i + size - 1]
-                if size > 1 and not _single_spaced(text, tokens, i, i + size - 1):
+                last = i + size - 1
+                if size > 1 and not self._single_spaced(i, last):
                     continue
-                found = self._match_surface(token.start(), last.end())
+                found = self._match_surface(starts[i], starts[last] + len(words[last]))
                 if found is None:
                     continue
                 start, end, entry = found
                 after_the = _THE_BEFORE.search(text, max(0, start - 5), start) is not None
                 if entry.needs_the and not after_the:
                     continue
-                if after_the and text[token.start():end].rstrip(".") in self.index.with_the:
+                if after_the and text[starts[i]:end].rstrip(".") in self.index.with_the:
                     start -= 4  # "the Kremlin", "the West": the article belongs to the name
                 actor = entry.actor
                 if actor.kind == "person":
@@ -521,6 +620,10 @@ class _Finder:
                 via = "dictionary" if entry.via in ("name", "alias") else entry.via
                 if self.add(start, end, actor, via):
                     break
+
+    def _single_spaced(self, first: int, last: int) -> bool:
+        """Whether words ``first`` to ``last`` are separated by single spaces."""
+        return self.gaps[first:last].count(" ") == last - first
 
     def _match_surface(self, start: int, end: int) -> tuple[int, int, _Entry] | None:
         surface = self.text[start:end]
@@ -586,7 +689,7 @@ class _Finder:
     def _words_before(self, position: int) -> tuple[str, int, list[str], int]:
         """The determiner and modifier words right before a source noun (same clause, at most 5 words)."""
         window_start = max(0, position - 80)
-        words = list(re.finditer(r"[\w.'&-]+", self.text[window_start:position]))
+        words = list(_WORD_BEFORE_SOURCE.finditer(self.text[window_start:position]))
         mods: list[str] = []
         mods_start = position
         expected_end = position - window_start
@@ -627,8 +730,7 @@ class _Finder:
     def _administration_country(self, position: int) -> str | None:
         """Country of "... in President Biden's administration" / "... of the Russian government"."""
         tail = self.text[position:position + 80]
-        match = re.match(r"\s(?:in|of|from|with)\s(?:the\s)?(?P<who>[A-Z][\w.' -]{1,50}?)(?:'s)?\s"
-                         r"(?:administration|government|team|office|ministry|delegation)", tail)
+        match = _ADMINISTRATION_OF.match(tail)
         if match is None:
             return None
         words = match.group("who").split()
@@ -650,12 +752,8 @@ class _Finder:
                 people.setdefault(_surname(mention.actor.actor), mention.actor)
                 for family_name in self.index.family_names.get(mention.actor.actor_id, ()):
                     people.setdefault(family_name, mention.actor)
-        if not people:
-            return
-        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in sorted(people, key=len, reverse=True))
-                             + r")(?![\w-])")
-        for match in pattern.finditer(self.text):
-            self.add(match.start(), match.end(), people[match.group(0)], "surname")
+        for start, surname in _occurrences(self.text, people):
+            self.add(start, start + len(surname), people[surname], "surname")
 
     def known_surnames(self) -> None:
         """A bare surname of the actor dictionary ("Putin"), when the person's state is mentioned in
@@ -663,18 +761,17 @@ class _Finder:
         countries = {m.actor.country for m in self.mentions if m.actor.kind == "state"}
         if not countries:
             return
-        for token in self.tokens:
-            word = token.group(0)
-            if not word[0].isupper():
-                continue  # names are capitalised: most tokens are passed over here
-            word = _strip_possessive(word)
-            candidates = self.index.people_by_surname.get(word)
+        surnames = self.index.people_by_surname
+        for i, word in itertools.compress(zip(self.name_words, self.bare_names, strict=True),
+                                          map(surnames.__contains__, self.bare_names)):
+            candidates = surnames[word]
             if not candidates or len(candidates) != 1 or word in self.index.not_name:
                 continue
             person = self._dictionary_person(next(iter(candidates)))
-            if person.country not in countries or token.start() in self._sentence_start_set:
+            start = self.word_starts[i]
+            if person.country not in countries or start in self._sentence_start_set:
                 continue
-            self.add(token.start(), token.start() + len(word), person, "surname")
+            self.add(start, start + len(word), person, "surname")
 
     def roles_alone(self) -> None:
         by_role: dict[str, set[Actor]] = {}
@@ -682,8 +779,7 @@ class _Finder:
             if mention.actor.kind == "person" and mention.actor.role:
                 by_role.setdefault(mention.actor.role.lower(), set()).add(mention.actor)
         for match in self.index.role_alone_pattern.finditer(self.text):
-            role = next((r for t, r in self.index.titles.items() if t.lower() == match.group("role").lower() and r),
-                        None)
+            role = self.index.roles_by_title.get(match.group("role").lower())
             holders = by_role.get((role or "").lower(), set())
             if len(holders) == 1:
                 self.add(match.start(), match.end(), next(iter(holders)), "role")
@@ -697,10 +793,10 @@ class _Finder:
             return None  # a state or organisation name after a title ("President Putin" is not this)
         surname = _surname(name)
         if " " not in name:
-            known = [m.actor for m in self.mentions if m.actor.kind == "person" and (
-                _surname(m.actor.actor) == name or name in self.index.family_names.get(m.actor.actor_id, ()))]
-            if known:
-                return known[0]
+            known = next((m.actor for m in self.mentions if m.actor.kind == "person" and (
+                _surname(m.actor.actor) == name or name in self.index.family_names.get(m.actor.actor_id, ()))), None)
+            if known is not None:
+                return known
             candidates = self.index.people_by_surname.get(surname, set())
             if len(candidates) == 1:
                 return self._dictionary_person(next(iter(candidates)))
@@ -723,19 +819,15 @@ class _Finder:
         """The state the article names most often (ties: the first named), for bodies such as "the
         Department of Energy" that name no state: in news they are the article's own state's."""
         counts: dict[str, int] = {}
-        for token in self.tokens:
-            word = token.group(0)
-            if not word[0].isupper():
-                continue
-            entry = self.index.surfaces.get(_strip_possessive(word))
-            if entry is not None and entry.actor.kind == "state":
+        for entry in filter(None, map(self.index.surfaces.get, self.bare_names)):
+            if entry.actor.kind == "state":
                 counts[entry.actor.actor_id] = counts.get(entry.actor.actor_id, 0) + 1
         return max(counts, key=counts.__getitem__) if counts else None
 
     def _role_modifiers(self, position: int) -> str:
         """Capitalised words before a title that belong to the role ("National Cyber" Director), up to a
         state, organisation, sentence opener, name or punctuation."""
-        run = re.search(r"(?:[A-Z][\w'-]*\s){1,3}$", self.text[max(0, position - 40):position])
+        run = _CAPITALISED_BEFORE.search(self.text[max(0, position - 40):position])
         if run is None:
             return ""
         kept: list[str] = []
@@ -749,7 +841,7 @@ class _Finder:
     def _inside_a_name(self, position: int) -> bool:
         """True when a capitalised word that is not a known state, organisation or title comes right
         before ``position`` in the same sentence ("Luther King")."""
-        before = re.search(r"((?:[\w.'-]+\s){0,2})([A-Z][\w'-]*)\s$", self.text[max(0, position - 50):position])
+        before = _NAME_WORD_BEFORE.search(self.text[max(0, position - 50):position])
         if before is None:
             return False
         word = _strip_possessive(before.group(2))
@@ -767,7 +859,7 @@ class _Finder:
     def _modifier_country(self, position: int) -> str | None:
         """Country of the word(s) just before a title: "German Chancellor", "Kremlin spokesman"."""
         before = self.text[max(0, position - 40):position]
-        match = re.search(r"((?:[\w.'-]+\s){1,3})$", before)
+        match = _WORDS_BEFORE.search(before)
         if match is None:
             return None
         words = match.group(1).split()
@@ -778,7 +870,7 @@ class _Finder:
         return None
 
     def _of_country(self, position: int) -> str | None:
-        match = re.match(r"\sof\s(?:the\s)?([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})", self.text[position:position + 60])
+        match = _OF_STATE.match(self.text[position:position + 60])
         if match is None:
             return None
         words = match.group(1).split()
@@ -792,6 +884,55 @@ class _Finder:
         return sorted(self.mentions, key=lambda m: m.start)
 
 
+def _occurrences(text: str, names: Iterable[str]) -> list[tuple[int, str]]:
+    """Where ``names`` stand as words (not after a letter, digit or dot; not before a letter, digit or
+    hyphen), in text order, the longest at a position, without overlaps: what a regex alternation of
+    the names would find, but with ``str.find``, as such a regex would be compiled for one article only."""
+    longest: dict[int, str] = {}
+    for name in names:
+        if not name:
+            continue
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            alone = ((start == 0 or not _is_word_char(text[start - 1], "."))
+                     and (end == len(text) or not _is_word_char(text[end], "-")))
+            if alone and len(name) > len(longest.get(start, "")):
+                longest[start] = name
+            start = text.find(name, start + 1)
+    found, covered = [], 0
+    for start in sorted(longest):
+        if start >= covered:
+            found.append((start, longest[start]))
+            covered = start + len(longest[start])
+    return found
+
+
+def _is_word_char(char: str, also: str) -> bool:
+    """Whether ``char`` is one regex ``\\w`` matches (a letter, digit or underscore), or is ``also``."""
+    return char.isalnum() or char in ("_", also)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where the text and each paragraph after a blank line start (looked up with ``str.find``, which is
+    quicker than a regex tried at every position)."""
+    starts = [0]
+    blank = text.find("\n\n")
+    while blank >= 0:
+        starts.append(blank + 2)
+        blank = text.find("\n\n", blank + 1)
+    return starts
+
+
+def _tokens(text: str) -> tuple[list[str], list[int], list[str]]:
+    """The tokens of ``text`` (:data:`_TOKEN`), their start offsets and the text after each (up to the
+    next token), as plain lists: a match object per word costs more to make and to keep than the rest
+    of the dictionary scan."""
+    pieces = _TOKEN_SPLIT.split(text)
+    offsets = list(itertools.accumulate(map(len, pieces)))
+    return pieces[1::2], offsets[0:-1:2], pieces[2::2]
+
+
 def _title_case(word: str) -> str:
     """ "PSAKI" -> "Psaki", "MS." -> "Ms.", keeping short initialisms ("U.S.") as written."""
     if "." in word.rstrip(".") or (len(word) <= 2 and not word.endswith(".")):
@@ -800,17 +941,20 @@ def _title_case(word: str) -> str:
 
 
 def _first_title(titles_text: str, titles: dict[str, str]) -> str:
-    """The first title of a chain ("Chief of the General Staff Gen." -> "Chief of the General Staff")."""
-    for title in sorted(titles, key=len, reverse=True):
-        if titles_text == title or titles_text.startswith(title + " "):
-            return title
+    """The first title of a chain ("Chief of the General Staff Gen." -> "Chief of the General Staff"):
+    the longest title that is the whole text or is followed by a space in it."""
+    end = len(titles_text)
+    while end > 0:
+        if titles_text[:end] in titles:
+            return titles_text[:end]
+        end = titles_text.rfind(" ", 0, end)
     return titles_text
 
 
 def _following_words(text: str, position: int) -> list[str]:
     """The capitalised words from ``position`` on, up to the first word that is not capitalised."""
     words = []
-    for word in re.findall(r"[\w'.-]+", text[position:position + 80])[:6]:
+    for word in _FOLLOWING_WORD.findall(text[position:position + 80])[:6]:
         if not word[0].isupper():
             break
         words.append(_strip_possessive(word).rstrip("."))
@@ -835,7 +979,7 @@ def _trim_name(name: str, not_name: frozenset[str]) -> list[str]:
 
 def _joined_prefix(name: str, n_tokens: int) -> str:
     """The part of ``name`` covering its first ``n_tokens`` tokens (", Jr." counts as one)."""
-    spans = list(re.finditer(r"[^\s,]+", name))
+    spans = list(_NAME_PART.finditer(name))
     end = spans[n_tokens - 1].end()
     word = name[spans[n_tokens - 1].start():end]
     bare = _strip_possessive(word)
@@ -843,19 +987,13 @@ def _joined_prefix(name: str, n_tokens: int) -> str:
 
 
 def _strip_possessive(text: str) -> str:
-    if text.endswith("'s"):
-        return text[:-2]
-    if text.endswith("s'"):
-        return text[:-1]
-    return text
+    if not text.endswith(("'s", "s'")):
+        return text  # most words: one test
+    return text[:-2] if text.endswith("'s") else text[:-1]
 
 
 def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
-def _single_spaced(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
-    return all(text[tokens[k].end():tokens[k + 1].start()] == " " for k in range(first, last))
 
 
 def _row_at(rows: list[dict[str, str]], published: pd.Timestamp | None) -> dict[str, str]:

@@ -324,11 +324,15 @@ def _rules(lexicon: Lexicon) -> _Rules:
         "mon": month_full,
         "year": r"(?<![,.$\u00a3\u20ac])(?:19\d\d|20\d\d|2100)(?!\w|[.,]\d)",
     }
-    # Only a digit, a capital or the first word of a listed phrase can start an expression: checked first,
-    # so the other words of a text are passed over at their first letters.
+    # Only a digit or the first word of a listed phrase can start an expression: checked first, so the other
+    # words of a text are passed over at their first letters. Month and weekday names and not_date phrases
+    # match as written ("Feb.", "SUNDAY"), so a capital starts an expression only with one of them (or with
+    # a word of the other phrases, "Last week"): most capitalised words are names, not worth every rule.
     first_words = {phrase.split()[0] for kind in ("relative", "modifier", "day_shift", "counted_prefix", "number",
                                                   "not_date") for phrase in words(kind)}
-    opening = rf"(?=[0-9A-Z]|{_alternation(first_words, ignore_case=True)})"
+    cased_first_words = {form for kind in ("month", "month_abbr", "weekday", "weekday_abbr", "not_date")
+                         for phrase in words(kind) for form in (phrase.split()[0], phrase.split()[0].upper())}
+    opening = rf"(?=[0-9]|{_alternation(cased_first_words)}|{_alternation(first_words, ignore_case=True)})"
     scan = re.compile(r"(?<!\w)(?=\w)" + opening + "(?:"
                       + "|".join(f"(?P<{name}>{pattern})" for name, pattern in alternatives.items()) + ")")
 
@@ -348,7 +352,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
         ("past", rf"(?<![\w-]){past}"),
     ]
     cues = re.compile("(?=[\\w'\u2019])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in cue_parts) + ")")
-    boundary = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*[^\S\n]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n")
+    # A newline, or a run of end marks (not begun inside another run) with closing quotes and space
+    # before a capital or digit. The pattern opens with the characters it can start with, so that the
+    # regex engine skips to them; the look-behind after the first character looks before it.
+    boundary = re.compile(r"[.!?\n](?:(?<=\n)|(?<![.!?].)[.!?]*[\"'\u201d\u2019)\]]*[^\S\n]+"
+                          r"(?=[\"'\u201c\u2018(\[]?[A-Z0-9]))")
     abbreviations = frozenset(lexicon.title_abbreviations | lexicon.other_abbreviations
                               | {w.rstrip(".").lower() for w in words("month_abbr", "weekday_abbr")})
     return _Rules(
@@ -400,14 +408,22 @@ def _alternation(phrases: Iterable[str], *, ignore_case: bool = False, units: It
 
 
 def _trie_regex(node: dict, *, root: bool = False) -> str:
-    branches = []
+    branches, at_word_start = [], []
     for char in sorted(key for key in node if key):
         token = _SP if char == " " else "['\u2019]" if char == "'" else re.escape(char)
-        if root and char.isalnum():
-            token = r"(?<!\w)" + token   # a phrase starts at a word start ("'ll" does not)
-        branches.append(token + _trie_regex(node[char]))
+        # a phrase starts at a word start ("'ll" does not)
+        (at_word_start if root and char.isalnum() else branches).append(token + _trie_regex(node[char]))
+    if at_word_start:
+        # One look-behind for all the words rather than one per first letter: the regex engine then
+        # rejects a branch by its first letter alone. The branches start with different characters,
+        # so their order does not change what matches.
+        branches.insert(0, r"(?<!\w)" + _one_of(at_word_start))
     if "" in node:
         branches.append(node[""])   # the end of a phrase, tried after every longer phrase
+    return _one_of(branches)
+
+
+def _one_of(branches: list[str]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
@@ -539,7 +555,8 @@ class _Clauses:
 
     def __init__(self, text: str, lo: int, hi: int, rules: _Rules) -> None:
         self.text, self.lo, self.hi, self.rules = text, lo, hi, rules
-        self.bounds = [m.end() for m in rules.boundary.finditer(text, lo, hi) if _is_boundary(text, m, lo, rules)]
+        self.bounds = [m.end() for m in rules.boundary.finditer(text, lo, hi)
+                       if text[m.start()] != "." or _is_boundary(text, m, lo, rules)]
         self.cues: dict[int, tuple[list[int], list[int], list[str]]] = {}
 
     def tense(self, start: int, end: int) -> str:

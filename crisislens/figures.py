@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crisislens.actors import Mention
+from crisislens.actors import Mention, literal_alternation
 from crisislens.lexicon import Lexicon
 from crisislens.quotes import Quote
 from crisislens.text import Sentence
@@ -40,8 +40,10 @@ _FRACTIONS = {"half": 0.5, "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "
               "one-quarter": 0.25, "a-quarter": 0.25, "three-quarters": 0.75, "one-fifth": 0.2, "a-fifth": 0.2,
               "one-tenth": 0.1, "a-tenth": 0.1}
 # a share of something: "half of Russia's exports", "one-third of its reserves" (value is the fraction)
-_FRACTION = re.compile(r"(?<![\w-])(?P<fraction>(?i:half|one-half|one-third|two-thirds|one-quarter|three-quarters|"
-                       r"one-fifth|one-tenth|a (?:third|quarter|fifth|tenth)))\s(?:of|the)\b")
+# ("(?i:(?=[ahot]))", the first letters, is a quick first check)
+_FRACTION = re.compile(r"(?i:(?=[ahot]))(?<![\w-])(?P<fraction>(?i:half|one-half|one-third|two-thirds|one-quarter|"
+                       r"three-quarters|one-fifth|one-tenth|a (?:third|quarter|fifth|tenth)))\s(?:of|the)\b")
+_DIGIT = re.compile(r"\d")
 _SKIPPED = re.compile(r"\b\d{1,3}-(?:year|month|week)-old\b|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"
                       r"|\b(?:aged|age)\s\d{1,3}\b")
 _PEOPLE_AFTER = re.compile(r"\s(?:in need|who\s|living\s|displaced|internally)")
@@ -50,6 +52,22 @@ _AID_AFTER = re.compile(r"\s(?:in|of|for)\s(?:(?:new|additional|humanitarian|mil
 _LEADING_WORDS = frozenset({"some", "about", "over", "between", "from", "nearly", "almost", "around", "roughly",
                             "approximately", "only", "just", "another", "all", "more", "fewer", "less", "up", "at",
                             "by", "of", "to", "and", "or", "the", "with", "under", "above", "below", "than"})
+_NUMBER_PARTS = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_ARTICLE_OR_ONE = re.compile(r"(?:a|an|one)", re.IGNORECASE)
+_ORDINAL_OR_TIME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|:\d|\s?(?:a\.m\.|p\.m\.|AM|PM|GMT|EST|ET)\b")
+_LOWER_CASE_WORD_AFTER = re.compile(
+    r"\s(?!(?:will|would|was|were|is|are|has|have|had|and|or|to|of|in|on|at|for|by)\b)[a-z]")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_LEVELS_AFTER = re.compile(r"\s(?:levels?|'s)\b")
+_A_COUPLE = re.compile(r"(?i)an?\scouple")
+_CURRENCY_AFTER = re.compile(r"\s(?:US\s)?(dollars|euros|pounds|rubles|roubles|yuan|hryvnias)\b")
+_GAP_WORDS = re.compile(r"[\w.'-]+")
+_GAP_BREAK = re.compile(r"[,;:()]|\b(?:and|or|to|in|at|on|for)\b")
+_NOUN_AFTER = re.compile(r"\s(?:(?:[a-z]+-[a-z]+|[a-z]+(?:ed|al|ic|ish|ive|ous|ary|est)|small|large|new|more|other|"
+                         r"additional|major|key|top)\s){0,2}([a-z][a-z-]{2,})\b")  # skip adjectives
+_RANGE_JOINER = re.compile(r"\s?(?:to|and|-|\u2013)\s?")
+_RANGE_OPENER = re.compile(r"(?i:between|from)\s$")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w-]*|No\.|Nos\.|Section|Article|Resolution|Order|Phase|Level|Stage|Round)\s$")
 
 
@@ -93,23 +111,27 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
     spelled = sorted((w for w, (_, kind) in words.items() if kind != "multiplier" and w not in ("a", "an")),
                      key=len, reverse=True)
     multipliers = sorted((w for w, (_, kind) in words.items() if kind == "multiplier"), key=len, reverse=True)
-    word_number = r"(?i:(?:" + "|".join(spelled) + r")(?:-(?:" + "|".join(spelled) + r"))?)"
-    multiplier = r"(?:\s?(?:a\s)?(?:" + "|".join(multipliers) + r"))*"  # "half a billion"
-    number = (r"(?<![\w.,:$€£-])(?P<currency>US\$|\$|€|£)?(?P<number>(?:" + _DIGITS + r")" + multiplier
+    spelled_alternation = literal_alternation(spelled, ignore_case=True)
+    word_number = r"(?i:(?:" + spelled_alternation + r")(?:-(?:" + spelled_alternation + r"))?)"
+    multiplier = r"(?:\s?(?:a\s)?(?:" + literal_alternation(multipliers) + r"))*"  # "half a billion"
+    # what a number can start with, checked before the alternatives: most word starts are passed over
+    number_start = rf"(?=[\d$€£Ua]|(?i:{_first_letters(spelled)}))"
+    number = (r"(?<![\w.,:$€£-])" + number_start
+              + r"(?P<currency>US\$|\$|€|£)?(?P<number>(?:" + _DIGITS + r")" + multiplier
               + r"|(?:(?:a|an)\s(?=dozen|hundred|thousand|million|billion|couple))?" + word_number + multiplier
               + r"(?:\s(?:of\s)?(?:thousands|millions|hundreds))?(?:\sand\s(?:a\s)?half)?)"
               + r"(?:\s?(?P<percent>%|percent|per cent))?(?![\w%])")
     qualifiers = {r["phrase"]: r["qualifier"] for r in lexicon.table("figure_qualifiers")}
-    qualifier_pattern = re.compile(r"(?i:(?<![\w])(?P<q>" + "|".join(
-        re.escape(q) for q in sorted(qualifiers, key=len, reverse=True)) + r"))\s$")
+    qualifier_pattern = re.compile(r"(?i:(?<![\w])(?P<q>" + literal_alternation(qualifiers, ignore_case=True)
+                                   + r"))\s$")
     units = {r["unit"]: r["category"] for r in lexicon.table("figure_units")}
-    unit_pattern = re.compile(r"(?P<unit>" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-                              + r")(?![\w-])")
+    unit_pattern = re.compile(r"(?P<unit>" + literal_alternation(units) + r")(?![\w-])")
     measure = sorted((u for u, c in units.items() if (c in ("duration", "distance") or u in ("person", "member"))
                       and " " not in u), key=len, reverse=True)
-    units_alternation = "|".join(re.escape(u) for u in measure)
+    units_alternation = literal_alternation(measure, ignore_case=True)
     measure_pattern = re.compile(  # "three-day", "10-kilometre", "an hour-long"
-        r"(?<![\w-])(?:(?P<number>(?:" + _DIGITS + r")|" + word_number + r")-(?P<unit>" + units_alternation
+        rf"(?<![\w-])(?=\d|a|{_first_letters(spelled)})"  # what a measure can start with, checked first
+        r"(?:(?P<number>(?:" + _DIGITS + r")|" + word_number + r")-(?P<unit>" + units_alternation
         + r")(?:-long)?|(?P<article>an?)\s(?P<unit2>" + units_alternation + r")-long)(?![\w])", re.IGNORECASE)
     contexts: dict[str, list[str]] = {"casualties": [], "displaced": []}
     for row in lexicon.table("figure_contexts"):
@@ -127,8 +149,16 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
         year_before=re.compile(_YEAR_WORDS + r"|(?:" + months + r")\.?(?:\s\d{1,2},?)?)\s$", re.IGNORECASE))
 
 
+def _first_letters(words: list[str]) -> str:
+    """A character set of the first letters of ``words`` ("[fost]"); empty, so that it checks nothing, when
+    there are no words (the alternation of none matches the empty string)."""
+    if not words or not all(words):
+        return ""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
 def _words_pattern(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + literal_alternation(phrases) + r")\b")
 
 
 def parse_number(text: str, *, lexicon: Lexicon) -> float | None:
@@ -143,7 +173,7 @@ def parse_number(text: str, *, lexicon: Lexicon) -> float | None:
     total = 0.0
     current: float | None = None
     article = False
-    for part in re.findall(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+", text.replace("-", " ")):
+    for part in _NUMBER_PARTS.findall(text.replace("-", " ")):
         if part[0].isdigit():
             current = (current or 0) + float(part.replace(",", ""))
             continue
@@ -199,9 +229,12 @@ def extract_figures(text: str, sentences: Sequence[Sentence], mentions: Sequence
             found.append(Figure(sentence.sentence_id, start, match.end("fraction"), value, low, high, qualifier,
                                 match.group("fraction").lower(), "percent"))
             taken.append((match.start(), match.end()))
-        for match in _SKIPPED.finditer(text, sentence.start, sentence.end):
-            taken.append((match.start(), match.end()))  # ages and phone numbers are not figures
-        for match in lookups.measure_pattern.finditer(text, sentence.start, sentence.end):
+        # ages and phone numbers are not figures; both have digits, most sentences have none
+        has_digit = _DIGIT.search(text, sentence.start, sentence.end) is not None
+        for match in _SKIPPED.finditer(text, sentence.start, sentence.end) if has_digit else ():
+            taken.append((match.start(), match.end()))
+        has_hyphen = text.find("-", sentence.start, sentence.end) >= 0  # a measure is hyphenated
+        for match in lookups.measure_pattern.finditer(text, sentence.start, sentence.end) if has_hyphen else ():
             if any(s <= match.start() < e for s, e in taken):
                 continue
             value = 1.0 if match.group("article") else parse_number(match.group("number"), lexicon=lexicon)
@@ -227,11 +260,11 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
             lexicon: Lexicon) -> Figure | None:
     raw = match.group("number")
     start, end = match.start(), match.end()
-    if re.fullmatch(r"(?:a|an|one)", raw, re.IGNORECASE) and not match.group("percent"):
+    if _ARTICLE_OR_ONE.fullmatch(raw) and not match.group("percent"):
         return None  # "a", "one of them": an article or pronoun, not a figure
     before = text[max(sentence.start, start - 30):start]
     after = text[end:min(sentence.end, end + 60)]
-    if re.match(r"(?:st|nd|rd|th)\b|:\d|\s?(?:a\.m\.|p\.m\.|AM|PM|GMT|EST|ET)\b", after):
+    if _ORDINAL_OR_TIME_AFTER.match(after):
         return None  # ordinals, times of day
     value = parse_number(raw, lexicon=lexicon)
     if value is None:
@@ -243,19 +276,18 @@ def _figure(text: str, sentence: Sentence, match: re.Match[str], lookups: _Looku
     name_before = _NAME_BEFORE.search(before)
     if (name_before and raw[0].isdigit() and not match.group("currency")
             and name_before.group(0).strip().lower() not in _LEADING_WORDS  # not "Some 5,000 ..." opening a sentence
-            and not re.match(r"\s(?!(?:will|would|was|were|is|are|has|have|had|and|or|to|of|in|on|at|for|by)\b)[a-z]",
-                             after)):
+            and not _LOWER_CASE_WORD_AFTER.match(after)):
         return None  # "Nord Stream 2", "Resolution 2202 was", "Section 5" (but "Russia's 10 largest banks" counts)
-    if re.fullmatch(r"(?:19|20)\d\d", raw) and not match.group("currency") and not match.group("percent"):
+    if _YEAR_LIKE.fullmatch(raw) and not match.group("currency") and not match.group("percent"):
         unit_after = lookups.unit_pattern.match(after.lstrip())
-        if lookups.year_before.search(before) or re.match(r"\s(?:levels?|'s)\b", after) or unit_after is None:
+        if lookups.year_before.search(before) or _LEVELS_AFTER.match(after) or unit_after is None:
             return Figure(sentence.sentence_id, start, end, value, value, value, "exact", None, "year")
-    vague = any(lookups.words.get(w.lower(), (0, ""))[1] == "vague" for w in re.findall(r"[A-Za-z]+", raw))
+    vague = any(lookups.words.get(w.lower(), (0, ""))[1] == "vague" for w in _LETTERS.findall(raw))
     unit, category, unit_end = _unit(text, end, sentence.end, match, lookups)
     if unit is None and not raw[0].isdigit() and not vague:
         return None  # "two of them", "one another": a spelled number needs a counted noun
     qualifier, low, high, start = _qualifier(text, sentence.start, start, value, lookups, vague)
-    if qualifier == "exact" and re.match(r"(?i)an?\scouple", raw):
+    if qualifier == "exact" and _A_COUPLE.match(raw):
         qualifier = "about"  # "a couple of weeks"
     if category == "count" and unit is None and _PEOPLE_AFTER.match(text, end):
         category = "people"  # "12 million in need of assistance"
@@ -279,18 +311,17 @@ def _unit(text: str, end: int, limit: int, match: re.Match[str],
     if match.group("currency"):
         return _CURRENCY[match.group("currency")], "money", end
     tail = text[end:limit]
-    currency = re.match(r"\s(?:US\s)?(dollars|euros|pounds|rubles|roubles|yuan|hryvnias)\b", tail)
+    currency = _CURRENCY_AFTER.match(tail)
     if currency:
         return currency.group(1), "money", end + currency.end()
     # the counted noun: up to three words ("more than 100,000 Russian troops", "3,000 additional U.S. troops")
     for found in lookups.unit_pattern.finditer(tail, 0, min(len(tail), 45)):
         gap = tail[:found.start()]
-        if len(re.findall(r"[\w.'-]+", gap)) <= 3 and not re.search(r"[,;:()]|\b(?:and|or|to|in|at|on|for)\b", gap):
+        if len(_GAP_WORDS.findall(gap)) <= 3 and not _GAP_BREAK.search(gap):
             unit = found.group("unit")
             return unit, lookups.units[unit], end + found.end()
         break
-    noun = re.match(r"\s(?:(?:[a-z]+-[a-z]+|[a-z]+(?:ed|al|ic|ish|ive|ous|ary|est)|small|large|new|more|other|"
-                    r"additional|major|key|top)\s){0,2}([a-z][a-z-]{2,})\b", tail)  # skip adjectives
+    noun = _NOUN_AFTER.match(tail)
     if noun is not None and noun.group(1) not in ("of", "and", "to", "in", "on", "at", "for", "from", "the", "a",
                                                   "percent", "per", "or", "by", "with", "was", "were",
                                                   "is", "are", "has", "have", "had", "will", "would"):
@@ -326,9 +357,9 @@ def _merge_ranges(figures: list[Figure], text: str) -> list[Figure]:
             figure.category == nxt.category or (figure.unit is None and figure.category == "count"))
         if same_kind and nxt is not None:
             between = text[figure.end:nxt.start]
-            if re.fullmatch(r"\s?(?:to|and|-|\u2013)\s?", between) and (
+            if _RANGE_JOINER.fullmatch(between) and (
                     figure.value or 0) <= (nxt.value or 0) and nxt.category not in ("year", "date"):
-                opener = re.search(r"(?i:between|from)\s$", text[max(0, figure.start - 9):figure.start])
+                opener = _RANGE_OPENER.search(text[max(0, figure.start - 9):figure.start])
                 start = figure.start - len(opener.group(0)) if opener else figure.start
                 if between.strip() == "and" and opener is None:
                     out.append(figure)

@@ -21,12 +21,13 @@ Deliberately not done: quotation marks without an attribution and too short to b
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crisislens.actors import Actor, Mention, resolve_pronoun
+from crisislens.actors import Actor, Mention, literal_alternation, resolve_pronoun
 from crisislens.dates import DateMention
 from crisislens.lexicon import Lexicon
 from crisislens.text import Body, Sentence
@@ -69,6 +70,16 @@ _SHARE_SUBJECT = re.compile(
     r"(?:\d[\d.,]*|[A-Za-z]+)(?:\s?(?:percent|%)|\sof\s(?:\d+|ten)\s[a-z]+)(?:\sof\s(?:[\w-]+\s){0,2}[\w-]+)?)"
     r"\s+(?:(?:\w+ly|also)\s+)?$")
 _MODAL_BEFORE = re.compile(r"(?<![\w'])(?:would|will|could|might|may|should|must|can|to)\s+(?:\w+ly\s+)?$")
+_QUOTATION_MARK = re.compile('"')
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_UNNAMED_ADDRESSEE = re.compile(r"\s+(?:him|her|them|us|reporters|journalists|lawmakers|the (?:\w+ )?(?:audience|"
+                                r"crowd|committee|panel|press|newspaper|paper|network|station))\b")
+_WORD_AHEAD = re.compile(r"\s*[A-Za-z]")
+_DASH_AHEAD = re.compile(r"\s*[,\u2014\u2013-]")
+_WORD_BEFORE_COLON = re.compile(r"([\w.'\-]+)\s*[:,]?\s*$")
+_ADDRESSEE_GAP = re.compile(r"(?:\s+(?:reporters|journalists|him|her|them|the \w+))?\s*[:,]?\s*")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas|although|following|after|as)\b")
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|and)(?:\s+also)?|,)\s+$")
 
 
@@ -99,12 +110,12 @@ class _Cue:
 @functools.lru_cache(maxsize=8)
 def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rows = lexicon.table("reporting_cues")
-    verbs = sorted({r["word"] for r in rows if r["kind"] == "verb"}, key=len, reverse=True)
-    nouns = sorted({r["word"] for r in rows if r["kind"] == "noun"}, key=len, reverse=True)
-    phrases = sorted({r["word"] for r in rows if r["kind"] == "phrase"}, key=len, reverse=True)
-    verb = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'-])")
-    noun = re.compile(r"'s\s(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")s?\s(?:that|of)\s")
-    phrase = re.compile(r"(?<![\w'-])(?i:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'-])")
+    verbs = {r["word"] for r in rows if r["kind"] == "verb"}
+    nouns = {r["word"] for r in rows if r["kind"] == "noun"}
+    phrases = {r["word"] for r in rows if r["kind"] == "phrase"}
+    verb = re.compile(r"(?<![\w'-])(?:" + literal_alternation(verbs) + r")(?![\w'-])")
+    noun = re.compile(r"'s\s(?P<noun>" + literal_alternation(nouns) + r")s?\s(?:that|of)\s")
+    phrase = re.compile(r"(?<![\w'-])(?i:" + literal_alternation(phrases, ignore_case=True) + r")(?![\w'-])")
     return verb, noun, phrase
 
 
@@ -128,7 +139,7 @@ def quoted_spans(text: str, body: Body) -> list[tuple[int, int]]:
     carry = False
     for paragraph in body.paragraphs:
         start = paragraph.label_end or paragraph.start
-        marks = [m.start() for m in re.finditer('"', text[start:paragraph.end])]
+        marks = [m.start() for m in _QUOTATION_MARK.finditer(text[start:paragraph.end])]
         marks = [start + m for m in marks]
         opened: int | None = None
         if carry and not (marks and marks[0] == start):
@@ -184,9 +195,13 @@ class _QuoteFinder:
         self.text = text
         self.body = body
         self.sentences = list(sentences)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.sentence_ends = [s.end for s in self.sentences]
         # an adjective ("Chinese officials", "the Russian side") names a state, not a speaker
         self.mentions = [m for m in mentions if m.actor.kind in SPEAKER_KINDS
                          and not (m.via == "adjective" and not m.text.endswith("s"))]
+        # mentions are in text order: those in a stretch of text are a slice, found by bisection
+        self.mention_starts = [m.start for m in self.mentions]
         self.verb, self.noun, self.phrase = _cue_patterns(lexicon)
         self.role_before = _role_pattern(lexicon)
         self.spans = quoted_spans(text, body)
@@ -196,23 +211,39 @@ class _QuoteFinder:
 
     # --- helpers ------------------------------------------------------------------------------
     def sentence_at(self, position: int) -> Sentence | None:
-        for sentence in self.sentences:
+        """The first sentence whose span, or the character after it, holds ``position``."""
+        # sentences are in text order and do not overlap: only the last one starting at or before
+        # the position and the one before it can hold it
+        last = bisect.bisect_right(self.sentence_starts, position) - 1
+        for sentence in self.sentences[max(0, last - 1):last + 1]:
             if sentence.start <= position < sentence.end + 1:
                 return sentence
         return None
+
+    def _sentences_ending(self, first: int, last: int) -> list[Sentence]:
+        """The sentences that end between ``first`` and ``last`` (both included), in text order."""
+        ends = self.sentence_ends
+        return self.sentences[bisect.bisect_left(ends, first):bisect.bisect_right(ends, last)]
+
+    def _mentions_from(self, start: int, end: int | None = None) -> list[Mention]:
+        """The mentions that start at or after ``start`` (and before ``end``), in text order."""
+        first = bisect.bisect_left(self.mention_starts, start)
+        last = len(self.mentions) if end is None else bisect.bisect_left(self.mention_starts, end, first)
+        return self.mentions[first:last]
 
     def inside_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.spans)
 
     def cues_in(self, sentence: Sentence) -> list[_Cue]:
-        found = []
-        for match in self.verb.finditer(self.text, sentence.start, sentence.end):
-            found.append(_Cue(match.start(), match.end(), match.group(0), "verb", sentence.sentence_id))
-        for match in self.phrase.finditer(self.text, sentence.start, sentence.end):
-            found.append(_Cue(match.start(), match.end(), match.group(0), "phrase", sentence.sentence_id))
-        for match in self.noun.finditer(self.text, sentence.start, sentence.end):
-            found.append(_Cue(match.start("noun"), match.end("noun"), match.group("noun"), "noun",
-                              sentence.sentence_id))
+        text, start, end, sentence_id = self.text, sentence.start, sentence.end, sentence.sentence_id
+        found = [_Cue(m.start(), m.end(), m.group(0), "verb", sentence_id)
+                 for m in self.verb.finditer(text, start, end)]
+        found += [_Cue(m.start(), m.end(), m.group(0), "phrase", sentence_id)
+                  for m in self.phrase.finditer(text, start, end)]
+        found += [_Cue(m.start("noun"), m.end("noun"), m.group("noun"), "noun", sentence_id)
+                  for m in self.noun.finditer(text, start, end)]
+        if not found:
+            return found  # most sentences
         return sorted((c for c in found if not self.inside_quote(c.start, c.end)), key=lambda c: c.start)
 
     def subject(self, cue: _Cue, sentence: Sentence, others: list[_Cue]) -> tuple[Actor, str, int] | None:
@@ -220,8 +251,8 @@ class _QuoteFinder:
         barrier = max([sentence.start] + [c.end for c in others if c.end <= cue.start]
                       + [e + 1 for s, e in self.spans if e < cue.start and e >= sentence.start])
         candidates = []
-        for m in self.mentions:
-            if m.end > cue.start or m.start < barrier:
+        for m in self._mentions_from(barrier, cue.start):
+            if m.end > cue.start:
                 continue
             gap = self.text[m.end:cue.start]
             apposition = _APPOSITION_GAP.fullmatch(gap) is not None  # "Phil Lovas, the campaign chairman, said"
@@ -280,7 +311,7 @@ class _QuoteFinder:
         if match is None:
             return None
         label = match.group("role").lower()
-        return Actor("role:" + re.sub(r"[^a-z0-9]+", "-", label).strip("-"), label, "person"), \
+        return Actor("role:" + _NON_ALNUM.sub("-", label).strip("-"), label, "person"), \
             match.group(0).strip(), match.start()
 
     def share_subject(self, cue: _Cue, sentence: Sentence) -> tuple[Actor, str, int] | None:
@@ -292,21 +323,20 @@ class _QuoteFinder:
 
     def speaker_after(self, cue: _Cue) -> Mention | None:
         """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
-        for m in self.mentions:
-            if m.start >= cue.end and len(_WORDS.findall(self.text[cue.end:m.start])) <= 2:
+        for m in self._mentions_from(cue.end):
+            if len(_WORDS.findall(self.text[cue.end:m.start])) <= 2:
                 return m
             if m.start > cue.end + 40:
                 break
         return None
 
     def addressee_after(self, position: int) -> tuple[Actor | None, int]:
-        for m in self.mentions:
-            if m.start >= position and not self.text[position:m.start].strip(" ,"):
+        for m in self._mentions_from(position):
+            if not self.text[position:m.start].strip(" ,"):
                 return m.actor, m.end
             if m.start > position + 2:
                 break
-        him = re.match(r"\s+(?:him|her|them|us|reporters|journalists|lawmakers|the (?:\w+ )?(?:audience|crowd|"
-                       r"committee|panel|press|newspaper|paper|network|station))\b", self.text[position:position + 40])
+        him = _UNNAMED_ADDRESSEE.match(self.text[position:position + 40])
         if him is not None:
             return None, position + him.end()
         named = _NAMED_ADDRESSEE.match(self.text, position)  # "told The Huffington Post ..." (not an actor yet)
@@ -325,14 +355,18 @@ class _QuoteFinder:
         self.indirect(cues_by_sentence)
         self.unattributed_direct()
         ordered = sorted(self.quotes, key=lambda q: (q.start, -q.end))
+        starts = [q.start for q in ordered]
         with_parents = []
         for i, quote in enumerate(ordered):
-            parent = None
-            for j, other in enumerate(ordered):
-                if j != i and other.start <= quote.start and quote.end <= other.end and (
+            # the parent is the shortest quote around this one (the first of equals); quotes around it
+            # start at or before it, so only those are looked at
+            parent, parent_length = None, 0
+            for j in range(bisect.bisect_right(starts, quote.start)):
+                other = ordered[j]
+                if j != i and quote.end <= other.end and (
                         other.start, other.end) != (quote.start, quote.end) and other.kind != "transcript":
-                    if parent is None or ordered[parent].end - ordered[parent].start > other.end - other.start:
-                        parent = j
+                    if parent is None or parent_length > other.end - other.start:
+                        parent, parent_length = j, other.end - other.start
             with_parents.append(Quote(quote.sentence_id, quote.start, quote.end, quote.kind, quote.cue,
                                       quote.speaker, quote.speaker_text, quote.addressee, parent))
         return with_parents
@@ -354,7 +388,7 @@ class _QuoteFinder:
                 end = paragraphs[j].end
                 j += 1
             start = paragraph.label_end
-            speaker = next((m for m in self.mentions if paragraph.start <= m.start < paragraph.label_end), None)
+            speaker = next(iter(self._mentions_from(paragraph.start, paragraph.label_end)), None)
             sentence = self.sentence_at(start)
             if end > start and sentence is not None:
                 self.add(Quote(sentence.sentence_id, start, end, "transcript", None,
@@ -415,7 +449,7 @@ class _QuoteFinder:
         if sentence is None:
             return None
         tail = self.text[end + 1:end + 120]
-        if not re.match(r'\s*[A-Za-z]', tail) and not re.match(r'\s*[,\u2014\u2013-]', tail):
+        if not _WORD_AHEAD.match(tail) and not _DASH_AHEAD.match(tail):
             if self.text[end - 1:end] not in ".!?" or sentence.sentence_id + 1 >= len(self.sentences):
                 return None
         candidates = [c for c in cues_by_sentence.get(sentence.sentence_id, []) if c.start > end]
@@ -444,18 +478,17 @@ class _QuoteFinder:
         """'Blinken said: "..."' / 'Blinken told reporters, "..."' (also across a sentence or paragraph end
         when the previous one ends with the cue and a colon)."""
         head = self.text[max(0, start - 60):start - 1]
-        colon = re.search(r"([\w.'\-]+)\s*[:,]?\s*$", head)
+        colon = _WORD_BEFORE_COLON.search(head)
         if colon is None:
             return None
         sentence = self.sentence_at(start - 1) or self.sentence_at(start)
         pool: list[_Cue] = []
-        for s in self.sentences:
-            if s.end <= start and s.end >= start - 200:
-                pool += cues_by_sentence.get(s.sentence_id, [])
+        for s in self._sentences_ending(start - 200, start):
+            pool += cues_by_sentence.get(s.sentence_id, [])
         pool += [c for c in cues_by_sentence.get(sentence.sentence_id if sentence else -1, []) if c.end <= start]
         for cue in sorted(pool, key=lambda c: c.end, reverse=True)[:1]:
             gap = self.text[cue.end:start - 1]
-            addressee_gap = re.fullmatch(r"(?:\s+(?:reporters|journalists|him|her|them|the \w+))?\s*[:,]?\s*", gap)
+            addressee_gap = _ADDRESSEE_GAP.fullmatch(gap)
             if cue.kind == "noun" or (addressee_gap is None and not self._only_mention_between(cue.end, start - 1)):
                 continue
             owner = self.sentence_at(cue.start) or sentence
@@ -494,7 +527,7 @@ class _QuoteFinder:
                 return None
             content_start = text.find(" ", cue.end + 1) + 1
             return self._content_after(cue, sentence, content_start, owner.actor, owner.text, None)
-        participle = cue.word.endswith("ing") and re.search(r",\s*$", text[max(0, cue.start - 3):cue.start])
+        participle = cue.word.endswith("ing") and _COMMA_BEFORE.search(text[max(0, cue.start - 3):cue.start])
         if participle and last_speaker is not None:
             return self._content_after(cue, sentence, cue.end, last_speaker[0], last_speaker[1], None)
         if (cue.word.endswith("ing") or _MODAL_BEFORE.search(text, max(0, cue.start - 12), cue.start)
@@ -625,8 +658,7 @@ def statement_date(quote: Quote, text: str, sentences: Sequence[Sentence],
             continue
         if d.end <= cue:
             between = text[d.end:cue]
-            if between.count(",") > 1 or re.search(r",\s+(?:but|and|while|whereas|although|following|after|as)\b",
-                                                     between) or len(_WORDS.findall(between)) > 12:
+            if between.count(",") > 1 or _CLAUSE_BREAK.search(between) or len(_WORDS.findall(between)) > 12:
                 continue
         elif d.start > cue and cue < quote.start < d.start and quote.kind != "direct":
             continue  # after the content of "X said that ...": part of the content's clause
@@ -645,11 +677,15 @@ def quote_rows(article_id: str, text: str, quotes: Sequence[Quote],
     ``sentence_tones`` holds (start, end, words, tone) of each sentence, reused for transcript turns.
     """
     rows = []
+    # sentences are in text order: those inside a span are a slice, found by bisection
+    tone_starts = [start for start, _, _, _ in sentence_tones]
+    tone_ends = [end for _, end, _, _ in sentence_tones]
     for i, quote in enumerate(quotes):
         when = statement_date(quote, text, sentences, dates)
         if quote.kind == "transcript" and sentence_tones:
             # a turn's tone is the word-weighted mean of its sentences' tones, already computed
-            inside = [(n, t) for (start, end, n, t) in sentence_tones if quote.start <= start and end <= quote.end]
+            first, last = bisect.bisect_left(tone_starts, quote.start), bisect.bisect_right(tone_ends, quote.end)
+            inside = [(n, t) for (_, _, n, t) in sentence_tones[first:last]]
             words = sum(n for n, _ in inside)
             polarity = sum(n * t for n, t in inside) / words if words else tone_of(text[quote.start:quote.end])[0]
         else:
