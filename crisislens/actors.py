@@ -285,7 +285,8 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     verbs = literal_alternation({r["word"] for r in lexicon.table("reporting_cues")
                                  if r["kind"] == "verb" and " " not in r["word"] and not r["word"].endswith("ing")})
     speaker_pattern = re.compile(
-        r"(?P<name>[A-Z](?<![\w.'-][A-Z])[a-z'][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z'][\w'-]*)){0,2})"
+        r"(?P<name>(?!(?:I|We|You|They|He|She|It)['’])"  # "I've said", "We'll say": a pronoun, not a name
+        r"[A-Z](?<![\w.'-][A-Z])[a-z'][\w'-]*(?:\s(?:[A-Z]\.|[A-Z][a-z'][\w'-]*)){0,2})"
         r"(?:,\s[^,]{1,60},)?\s(?:(?:\w+ly|also|has|had|have)\s){0,2}(?P<verb>" + verbs + r")(?![\w-])")
     verb_after = re.compile(r"\s(?:(?:\w+ly|also|have|had|has)\s){0,2}(?:" + verbs + r")(?![\w-])")
     return ActorIndex(

@@ -224,3 +224,9 @@ def test_actors_index_is_built_once_per_lexicon():
 
 def test_actors_find_mentions_on_empty_text():
     assert [] == find_mentions("", [], lexicon=default_lexicon())
+
+
+def test_pronoun_contractions_are_not_speakers():
+    article = crisislens.parse("Russia massed troops. I've said that we will respond. I’m told the talks failed.",
+                               published="2022-02-01")
+    assert not {"I've", "I’m", "I'm"} & set(article.mentions.actor)
