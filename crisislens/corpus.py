@@ -20,7 +20,7 @@ import pandas as pd
 
 from crisislens import tables
 from crisislens.article import Article
-from crisislens.errors import CrisislensError
+from crisislens.errors import CrisislensError, hint, printable
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.sources import (
     EXPORT_SUFFIXES,
@@ -174,7 +174,12 @@ class Corpus:
 
 def _article_ids(files: list[Path]) -> dict[Path, str]:
     """Each file's id is its stem; files sharing a stem use their path relative to the common folder
-    (without suffix, or with it when that is still not unique: ``briefing.txt``, ``briefing.md``)."""
+    (without suffix, or with it when that is still not unique: ``briefing.txt``, ``briefing.md``).
+    A byte of a file name that is not UTF-8 is written ``\\xNN`` (see :func:`printable`)."""
+    return {p: printable(article_id) for p, article_id in _path_ids(files).items()}
+
+
+def _path_ids(files: list[Path]) -> dict[Path, str]:
     stems = Counter(p.stem for p in files)
     if all(count == 1 for count in stems.values()):
         return {p: p.stem for p in files}
@@ -223,10 +228,8 @@ def _parse_file(job: tuple[str, str]) -> Rows:
     path, article_id = job
     try:
         items = read_file(path, max_chars=_WORKER_MAX_CHARS, id_prefix=article_id)
-    except CrisislensError as exc:
-        return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
     except Exception as exc:
-        return {"errors": [_error_row(Failure.from_exception(exc, path, article_id))]}
+        return {"errors": [_error_row(_failure(exc, path, article_id))]}
     rows: Rows = {name: [] for name in tables.TABLES}
     is_export = Path(path).suffix.lower() in EXPORT_SUFFIXES
     for item in items:
@@ -241,8 +244,17 @@ def _parse_document(item: Document | Failure) -> Rows:
     try:
         article = Article(item, lexicon=_WORKER_LEXICON, max_chars=_WORKER_MAX_CHARS)
     except Exception as exc:
-        return {"errors": [_error_row(Failure.from_exception(exc, item.path, item.article_id))]}
+        return {"errors": [_error_row(_failure(exc, item.path, item.article_id))]}
     return article.rows
+
+
+def _failure(exc: Exception, path: str | None, article_id: str | None) -> Failure:
+    """The ``errors`` row of an exception: its own message for a CrisislensError, a bug report otherwise."""
+    if isinstance(exc, CrisislensError):
+        return Failure.from_exception(exc, path, article_id)
+    problem = " ".join(str(exc).split())[:300] or "no message"
+    return Failure(path, article_id, type(exc).__name__,
+                   hint("unexpected", path=path or article_id, error=type(exc).__name__, problem=problem))
 
 
 def _merge(into: Rows, rows: Rows) -> None:
@@ -251,5 +263,6 @@ def _merge(into: Rows, rows: Rows) -> None:
 
 
 def _error_row(failure: Failure) -> dict[str, Any]:
-    return {"path": failure.path, "article_id": failure.article_id, "error": failure.error,
-            "message": failure.message}
+    return {"path": None if failure.path is None else printable(failure.path),
+            "article_id": None if failure.article_id is None else printable(failure.article_id),
+            "error": failure.error, "message": printable(failure.message)}

@@ -8,11 +8,17 @@ Folders are searched recursively for those extensions (hidden folders skipped); 
 expanded the same way, and a pattern that matches nothing is an error like a missing path.
 
 Encodings: UTF-8 (with or without byte-order mark) and UTF-16/UTF-32 with a byte-order mark; otherwise
-Windows-1252, and Latin-1 for the few bytes Windows-1252 leaves undefined. Files with NUL bytes or
-many control characters are refused as binary. Front matter is read with a safe YAML loader that
-builds plain values only and refuses aliases and deep nesting, so nothing in a file is ever
+Windows-1252, and Latin-1 for the few bytes Windows-1252 leaves undefined (a mostly UTF-8 file keeps
+its UTF-8 text and reads only its stray bytes so, with a warning). Files with NUL bytes or many
+control characters are refused as binary. Front matter is read with a safe YAML loader that builds
+plain values only and refuses aliases, deep nesting and huge numbers, so nothing in a file is ever
 executed or expanded. Dates are taken only when they name a day: "2022", "February 2022", "today"
-and dates pandas cannot hold give None and a warning, never a made-up day.
+and dates pandas cannot hold give None and a warning, never a made-up day. Metadata is one line of
+printable text (control characters dropped; a file name byte that is not UTF-8 written ``\\xNN``).
+
+Every reader takes time in proportion to its input, whatever the input: HTML is read by a small
+tokenizer of our own (see :class:`_HTMLText`), and export rows that cannot be read (broken JSON, a
+``text`` that is not a string, an id used twice) are Failures while the other rows are read.
 
 Deliberately not done: fetching URLs, reading PDFs or Word files, guessing the language.
 """
@@ -21,15 +27,16 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import html
 import io
 import json
 import math
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
@@ -46,6 +53,7 @@ from crisislens.errors import (
     InputTooLargeError,
     UnsupportedFormatError,
     hint,
+    printable,
 )
 
 MAX_CHARS = 1_000_000
@@ -61,6 +69,8 @@ SOURCE_KEYS = ("source", "publisher", "site", "outlet")
 URL_KEYS = ("url", "source_url", "link")
 _FRONT_MATTER_LIMIT = 65_536
 _FRONT_MATTER_DEPTH = 20
+_FRONT_MATTER_NUMBER = 100
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2060-\u2064\ufeff]")
 _RELATIVE_DATES = frozenset({"now", "today", "tomorrow", "yesterday"})
 _DATE_LIMIT = 100
 """Longer values are not dates ("Thursday, January 20, 2022 at 11:30:00 PM Eastern Standard Time" is 62)."""
@@ -140,8 +150,16 @@ def expand_inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
                     files.append(match)
         else:
             raise InputError(hint("missing", path=item))
+    # One file reached by several paths (given twice, or through a symbolic link that a "**" pattern
+    # follows round a loop) is read once, under its shortest path.
+    shortest: dict[Path, Path] = {}
+    for file in files:
+        key = file.resolve()
+        if key not in shortest or len(file.parts) < len(shortest[key].parts):
+            shortest[key] = file
+    kept = set(shortest.values())
     seen: set[Path] = set()
-    return [p for p in files if not (p in seen or seen.add(p))]
+    return [p for p in files if p in kept and not (p in seen or seen.add(p))]
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -168,15 +186,19 @@ def read_file(path: str | os.PathLike[str], *, max_chars: int = MAX_CHARS,
     try:
         size = path.stat().st_size
         if suffix in ARTICLE_SUFFIXES and size > 4 * max_chars:
-            raise InputTooLargeError(hint("too_large", path=path, size=size, limit=max_chars))
+            raise InputTooLargeError(hint("too_large_file", path=path, size=size, limit=max_chars,
+                                          bytes_limit=4 * max_chars))
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(hint("missing", path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; pass it to Corpus.from_paths to read every article in it") from None
-    text, encoding = decode(data, where=str(path))
+        raise InputError(printable(f"{path}: is a folder; pass it to Corpus.from_paths to read every article "
+                                   "in it")) from None
+    except OSError as exc:  # no permission, a device, a file removed while reading ...
+        raise InputError(printable(f"{path}: cannot be read ({exc.strerror or exc})")) from None
+    text, encoding = decode(data, where=printable(str(path)))
     if suffix in EXPORT_SUFFIXES:
-        return list(_read_export(path, text, encoding, stem=id_prefix or path.stem))
+        return list(_read_export(path, text, encoding, stem=id_prefix or printable(path.stem)))
     if suffix in (".html", ".htm"):
         return [_read_html(path, text, encoding)]
     return [_read_text_file(path, text, encoding, markdown=suffix in (".md", ".markdown"))]
@@ -209,15 +231,40 @@ def decode(data: bytes, *, where: str = "<bytes>") -> tuple[str, str]:
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("latin-1"), "latin-1"
+            text, encoding = _decode_not_utf8(data, where)
     sample = text[:65_536]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise BinaryInputError(hint("binary", path=where))
     return text, encoding
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_STRAY_BYTES = {0xDC00 + byte: bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(0x80, 0x100)}
+"""A byte that is not part of UTF-8, as escaped by ``surrogateescape``, to its Windows-1252 character
+(its Latin-1 one for the five bytes Windows-1252 leaves undefined)."""
+
+
+def _decode_not_utf8(data: bytes, where: str) -> tuple[str, str]:
+    """Decode bytes that are not valid UTF-8.
+
+    A file that is mostly UTF-8 with a few stray bytes (a Windows-1252 quotation mark pasted into
+    UTF-8 text, a multi-byte character cut in two) keeps its UTF-8 characters and reads only the
+    stray bytes as Windows-1252, with a warning: decoding the whole file as Windows-1252 would turn
+    every curly quote into three characters of mojibake ("\u00e2\u20ac\u0153"). A file with no
+    valid multi-byte UTF-8 sequence, or fewer of them than stray bytes, is Windows-1252 (Latin-1
+    when it uses the bytes Windows-1252 leaves undefined).
+    """
+    escaped = data.decode("utf-8", "surrogateescape").lstrip("\ufeff")
+    stray = len(_ESCAPED_BYTE.findall(escaped))
+    non_ascii = len(escaped) - len(escaped.encode("ascii", "ignore"))
+    if non_ascii - stray >= max(stray, 1):
+        warnings.warn(f"{where}: {stray:,} byte(s) that are not UTF-8 were read as Windows-1252", stacklevel=3)
+        return escaped.translate(_STRAY_BYTES), "utf-8"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -241,6 +288,16 @@ class _NoAliasLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def construct_yaml_int(self, node):  # PyYAML's (untyped) signature
+        # A number of thousands of digits is no date or id, and Python refuses to print it.
+        if len(node.value) > _FRONT_MATTER_NUMBER:
+            raise yaml.constructor.ConstructorError(None, None, f"a number longer than {_FRONT_MATTER_NUMBER} "
+                                                    "characters", node.start_mark)
+        return super().construct_yaml_int(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
 
 
 def split_front_matter(text: str, *, where: str = "<text>") -> tuple[dict[str, object], str]:
@@ -277,8 +334,8 @@ def split_front_matter(text: str, *, where: str = "<text>") -> tuple[dict[str, o
     block, body = rest[:end], rest[end:].partition("\n")[2]
     try:
         loaded = yaml.load(block, Loader=_NoAliasLoader)  # a SafeLoader subclass: plain values only
-    except yaml.YAMLError as exc:
-        problem = str(exc).replace("\n", " ")
+    except Exception as exc:  # PyYAML's constructors also raise ValueError, AttributeError ("2022-02-30")
+        problem = " ".join(str(exc).split()) or type(exc).__name__
         raise FrontMatterError(hint("front_matter", path=where, problem=problem)) from None
     if loaded is None:
         loaded = {}
@@ -348,24 +405,26 @@ def _scalar(meta: dict[str, object], keys: tuple[str, ...]) -> object:
 
 
 def _text_or_none(value: object) -> str | None:
+    """One line of printable text, or None: whitespace runs become one space, control characters go."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL.sub("", printable(str(value))).split())
     return text or None
 
 
 def _read_text_file(path: Path, text: str, encoding: str, *, markdown: bool) -> Document:
-    meta, body = split_front_matter(text, where=str(path))
+    where = printable(str(path))
+    meta, body = split_front_matter(text, where=where)
     title = _text_or_none(_scalar(meta, TITLE_KEYS))
     if title is None:
         title, body = _title_line(body, markdown=markdown)
     extra = {k: str(v) for k, v in meta.items()
              if isinstance(v, (str, int, float, date, datetime)) and k not in TITLE_KEYS + URL_KEYS}
     return Document(
-        article_id=path.stem, body=body, title=title,
-        published=parse_date(_scalar(meta, DATE_KEYS), where=str(path)),
+        article_id=printable(path.stem), body=body, title=title,
+        published=parse_date(_scalar(meta, DATE_KEYS), where=where),
         source=_text_or_none(_scalar(meta, SOURCE_KEYS)), url=_text_or_none(_scalar(meta, URL_KEYS)),
-        path=str(path), markdown=markdown, encoding=encoding, meta=extra,
+        path=where, markdown=markdown, encoding=encoding, meta=extra,
     )
 
 
@@ -383,8 +442,26 @@ def _title_line(body: str, *, markdown: bool) -> tuple[str | None, str]:
     return " ".join(line.split()), "\n".join(lines[first + 1:])
 
 
-class _HTMLText(HTMLParser):
-    """Collects an HTML page's visible text with paragraph breaks, its title and meta tags."""
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/<>]*")
+# One attribute: a name, then optionally "=" and a quoted or bare value. A quoted value may hold
+# "<" and ">" (it runs to its closing quote, as in a browser); names and bare values may not, so a
+# broken tag is never scanned past the next "<" except inside quotes.
+_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/<>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s<>"'`=]+))?""")
+_TAG_CLOSE = re.compile(r"[\s/]*>")
+_RAW_TEXT_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
+                 for name in ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")}
+"""Elements whose content is text up to their end tag, never markup ("<" in a script is not a tag)."""
+
+
+class _HTMLText:
+    """Collects an HTML page's visible text with paragraph breaks, its title and meta tags.
+
+    The page is read by :meth:`read`, a tokenizer written for linear time on any input: every
+    search either moves the position past what it scanned or ends the page (an unterminated
+    comment, tag or script runs to the end, as in a browser). The standard library's
+    ``html.parser`` is not used because unclosed tags ("<a<a<a...", "</</</...") make it rescan
+    the rest of the page at every "<", which takes minutes on a page of a few hundred kilobytes.
+    """
 
     SKIP: ClassVar[frozenset[str]] = frozenset({
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "button",
@@ -394,7 +471,6 @@ class _HTMLText(HTMLParser):
         "tr", "pre", "figcaption", "dd", "dt", "ul", "ol", "table", "hr"})
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.article_parts: list[str] = []
         self.meta: dict[str, str] = {}
@@ -404,6 +480,7 @@ class _HTMLText(HTMLParser):
         self._article = 0
         self._in_title = False
         self._in_h1 = False
+        self._last_gt = -1
         self.time: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -459,20 +536,93 @@ class _HTMLText(HTMLParser):
         if self._article:
             self.article_parts.append(text)
 
+    def read(self, page: str) -> None:
+        """Tokenize ``page``, calling the handlers for text, start tags and end tags in order."""
+        pos, n = 0, len(page)
+        self._last_gt = page.rfind(">")
+        while pos < n:
+            lt = page.find("<", pos)
+            if lt < 0:
+                self.handle_data(html.unescape(page[pos:]))
+                return
+            if lt > pos:
+                self.handle_data(html.unescape(page[pos:lt]))
+            following = page[lt + 1:lt + 2]
+            if following.isascii() and following.isalpha():
+                pos = self._start_tag(page, lt)
+            elif following in ("!", "?", "/"):
+                pos = self._declaration_or_end_tag(page, lt)
+            else:  # "a < b": a lone "<" is text
+                self.handle_data("<")
+                pos = lt + 1
+
+    def _start_tag(self, page: str, lt: int) -> int:
+        """Read the start tag at ``lt``; return where reading goes on (``len(page)`` to stop)."""
+        name = _TAG_NAME.match(page, lt + 1)
+        assert name is not None  # read() calls this only before a letter
+        attributes: list[tuple[str, str | None]] = []
+        pos = name.end()
+        while True:
+            found = _ATTRIBUTE.match(page, pos)
+            if found is None:
+                break
+            value = found.group(2)
+            if value is not None and value[:1] in ("'", '"'):
+                value = value[1:-1]
+            attributes.append((found.group(1).lower(), None if value is None else html.unescape(value)))
+            pos = found.end()
+        close = _TAG_CLOSE.match(page, pos)
+        if close is None:
+            if pos > self._last_gt:
+                return len(page)  # a tag the page ends before closing is dropped, as in a browser
+            self.handle_data("<")  # not a tag after all ("<a<b", '<a b="c"d'): the "<" is text
+            return lt + 1
+        tag = name.group(0).lower()
+        self.handle_starttag(tag, attributes)
+        if page[close.end() - 2] == "/":
+            self.handle_endtag(tag)
+            return close.end()
+        end_pattern = _RAW_TEXT_END.get(tag)
+        if end_pattern is None:
+            return close.end()
+        end = end_pattern.search(page, close.end())
+        content = page[close.end():len(page) if end is None else end.start()]
+        if content:
+            self.handle_data(content if tag in ("script", "style") else html.unescape(content))
+        if end is None:
+            return len(page)
+        self.handle_endtag(tag)
+        gt = page.find(">", end.end())
+        return len(page) if gt < 0 else gt + 1
+
+    def _declaration_or_end_tag(self, page: str, lt: int) -> int:
+        """Skip a comment, doctype or processing instruction, or read an end tag."""
+        if page.startswith("<!--", lt):
+            end = page.find("-->", lt + 4)
+            return len(page) if end < 0 else end + 3
+        gt = page.find(">", lt + 2)
+        if gt < 0:
+            return len(page)
+        if page[lt + 1] == "/":
+            name = _TAG_NAME.match(page, lt + 2)
+            if name is not None:
+                self.handle_endtag(name.group(0).lower())
+        return gt + 1
+
 
 def _read_html(path: Path, text: str, encoding: str) -> Document:
+    where = printable(str(path))
     parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
+    parser.read(text)
     body = "".join(parser.article_parts if "".join(parser.article_parts).strip() else parser.parts)
     meta = parser.meta
     title = _text_or_none(meta.get("og:title") or parser.h1 or parser.title)
     published = (meta.get("article:published_time") or meta.get("date") or meta.get("pubdate")
                  or meta.get("datepublished") or parser.time)
     return Document(
-        article_id=path.stem, body=body, title=title, published=parse_date(published, where=str(path)),
+        article_id=printable(path.stem), body=body, title=title, published=parse_date(published, where=where),
         source=_text_or_none(meta.get("og:site_name")), url=_text_or_none(meta.get("og:url") or meta.get("canonical")),
-        path=str(path), markdown=False, encoding=encoding,
+        path=where, markdown=False, encoding=encoding,
     )
 
 
@@ -480,20 +630,28 @@ EXPORT_COLUMNS = ("id", "text", "title", "published", "source", "url")
 
 
 def _read_export(path: Path, text: str, encoding: str, *, stem: str) -> Iterator[Document | Failure]:
+    where = printable(str(path))
     if path.suffix.lower() == ".jsonl":
         rows: list[dict[str, object] | Failure] = []
-        for n, line in enumerate(text.splitlines(), 1):
+        # JSON Lines are separated by "\n" only: U+2028, form feeds and the like may stand in a JSON string.
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                rows.append(Failure(str(path), f"{stem}-{n}", "ExportFormatError",
-                                    f"{path}:{n}: not a JSON object ({exc.msg})"))
+            except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[...", ValueError: 5,000 digits
+                problem = (exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                           if isinstance(exc, RecursionError) else "a number too long to read")
+                rows.append(Failure(where, f"{stem}-{n}", "ExportFormatError",
+                                    f"{where}:{n}: not a JSON object ({problem})"))
                 continue
             if not isinstance(record, dict):
-                rows.append(Failure(str(path), f"{stem}-{n}", "ExportFormatError",
-                                    f"{path}:{n}: expected a JSON object, got {type(record).__name__}"))
+                rows.append(Failure(where, f"{stem}-{n}", "ExportFormatError",
+                                    f"{where}:{n}: expected a JSON object, got {type(record).__name__}"))
+                continue
+            if not isinstance(record.get("text", ""), str) and record.get("text") is not None:
+                rows.append(Failure(where, f"{stem}-{n}", "ExportFormatError",
+                                    f"{where}:{n}: 'text' must be a string, got {type(record['text']).__name__}"))
                 continue
             record.setdefault("_row", n)
             rows.append(record)
@@ -503,18 +661,32 @@ def _read_export(path: Path, text: str, encoding: str, *, stem: str) -> Iterator
         if records and not any("text" in r for r in records):
             raise ExportFormatError(hint("export_columns", path=path, columns=sorted(records[0])))
         yield from (r for r in rows if isinstance(r, Failure))
-        yield from _documents_from_records(records, path=str(path), stem=stem, encoding=encoding)
+        yield from _unique_ids(_documents_from_records(records, path=where, stem=stem, encoding=encoding))
         return
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ExportFormatError(f"{path}: not a readable CSV export ({exc})") from None
+    except (ValueError, pd.errors.EmptyDataError) as exc:  # ParserError is a ValueError
+        raise ExportFormatError(f"{where}: not a readable CSV export ({' '.join(str(exc).split())})") from None
     if "text" not in frame.columns:
         raise ExportFormatError(hint("export_columns", path=path, columns=list(frame.columns)))
     records = frame.to_dict("records")
     for n, record in enumerate(records, 2):
         record["_row"] = n
-    yield from _documents_from_records(records, path=str(path), stem=stem, encoding=encoding)
+    yield from _unique_ids(_documents_from_records(records, path=where, stem=stem, encoding=encoding))
+
+
+def _unique_ids(documents: Iterator[Document]) -> Iterator[Document | Failure]:
+    """The documents of one export, with a row whose id an earlier row has taken turned into a Failure:
+    two articles under one id could not be told apart in the tables."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.article_id in seen:
+            yield Failure(document.path, document.article_id, "ExportFormatError",
+                          f"{document.path}: more than one row has the id {document.article_id!r}; only the "
+                          "first is read. Give every row its own id.")
+            continue
+        seen.add(document.article_id)
+        yield document
 
 
 def from_dataframe(frame: pd.DataFrame, *, name: str = "frame") -> list[Document]:

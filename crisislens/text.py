@@ -42,6 +42,9 @@ _CHAR_MAP = str.maketrans({
     "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
     "\u202f": " ", "\u205f": " ", "\u3000": " ", "\u1680": " ", "\t": " ",
     "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
+    # Lone surrogates (from a JSON escape such as "\ud800", or a string built in Python) cannot be
+    # written as UTF-8, so no table could be saved: they become the replacement character.
+    **{code: "\ufffd" for code in range(0xD800, 0xE000)},
 })
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _TYPEWRITER_QUOTES = re.compile(r"``|(?<!')''(?!')")
@@ -87,6 +90,13 @@ _WORD = re.compile(r"\w+(?:[-'.]\w+)*")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]|[A-Z]")
 _LINE_TERMINALS = tuple(".!?:;\"')]")
 _CURRENCY = "$\u20ac\u00a3"
+
+MAX_SENTENCE_CHARS = 5_000
+"""A stretch of text longer than this without a sentence end is cut into pieces of at most this many
+characters (at a space when there is one). No real sentence is that long (the longest in 58,000
+sentences of government and news text has 2,452 characters): such a stretch is a list, a table or
+text without full stops, and the extractors, which look at whole sentences, would take time growing
+with the square of its length."""
 
 # Hard-wrap detection: wrapped text has a typical line length in this range (characters).
 _WRAP_WIDTH = (40, 100)
@@ -334,7 +344,8 @@ def split_sentences(body: Body, *, lexicon: Lexicon | None = None) -> list[Sente
     - after a number that opens its sentence ("1. The first point").
 
     A dateline and a transcript label ("MS. PSAKI:", "Q") are not part of the first sentence of
-    their paragraph.
+    their paragraph. A stretch longer than :data:`MAX_SENTENCE_CHARS` without a sentence end is cut
+    into pieces of at most that length.
 
     Example:
         >>> body = normalise('U.S. Sen. Bob Smith spoke. "We met," he said.')
@@ -416,6 +427,14 @@ def _append(sentences: list[Sentence], text: str, paragraph_id: int, start: int,
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        # Cut at the last space in the second half of the window (anywhere, if it has none).
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = start + MAX_SENTENCE_CHARS if cut < 0 else cut
+        _append(sentences, text, paragraph_id, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         surface = text[start:end]
         sentences.append(Sentence(len(sentences), paragraph_id, start, end, surface,

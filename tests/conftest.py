@@ -4,9 +4,11 @@ Everything under tests/data is invented text written for these tests (made-up pl
 Norland, Estavia, Velmora); tests/data/README.md lists the files.
 """
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import crisislens
 from crisislens import Corpus
@@ -15,6 +17,18 @@ TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 SEED = TESTS.parent / "data" / "articles" / "ukraine-border-crisis-blinken.txt"
 SHARED = TESTS.parents[1] / "shared"
+
+
+# Hypothesis profiles. Property tests without their own max_examples (the whole-pipeline ones in
+# test_article.py and test_hostile_corpus.py) take it from here: 100 examples in an ordinary run,
+# 100,000 in the long fuzz, which also runs the scaling probe of test_hostile_corpus.py (README,
+# "Limits and failure modes"):
+#   CRISISLENS_FUZZ=long python -m pytest tests/test_article.py tests/test_hostile_corpus.py \
+#       -k "table_contract or any_bytes or linearly"
+settings.register_profile("ci", deadline=None)
+settings.register_profile("long", max_examples=100_000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+settings.load_profile(os.environ.get("CRISISLENS_FUZZ", "ci"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

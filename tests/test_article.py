@@ -291,32 +291,73 @@ def test_article_seed_first_sentence_skips_dateline(seed_article):
 
 
 def names_a_file(text):
-    """One word ending in a readable suffix ("a.txt", ".MD") is taken as a path, and a missing one raises."""
-    return len(text.split()) == 1 and text.strip().lower().endswith(SUPPORTED_SUFFIXES)
+    """Text without a space or line break ending in a readable suffix ("a.txt", ".MD", "U.S.\t.MD") is
+    taken as a path, and a missing one raises."""
+    stripped = text.strip()
+    return " " not in stripped and "\n" not in stripped and stripped.lower().endswith(SUPPORTED_SUFFIXES)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text())
-def test_article_parse_any_text_maps_back_or_refuses_blank(text):
-    assume(not names_a_file(text))
+@pytest.mark.xfail(strict=True, reason="article.py _names_missing_file splits words at ' ' and '\\n' only, so "
+                   "text whose words are separated by a tab is taken as a missing path (found by the long fuzz)")
+@pytest.mark.parametrize("text", ["U.S.\t.MD", "Talks\tended\tin\tnotes.txt"])
+def test_article_text_with_tabs_ending_in_a_suffix_is_text(text):
+    assert 1 <= len(crisislens.parse(text).sentences)
+
+
+# Words that set off every extractor, so that random mixtures of them reach deep into the pipeline.
+NEWS_FRAGMENTS = ["Envoys met.", "Gen. Orno spoke.", "U.S.", "\n", "\n\n", " ", "\"", "...", "SEE ALSO:", "# ", "- ",
+                  "VELMORA - ", "Q:", "THE ENVOY:", "\u201c", "\u201d", "?", "e.g.", "Russia", "Ukraine's", "NATO",
+                  "President Biden", "Putin", "Mr. Lavrov", "a senior official", "said", "told", "according to",
+                  "warned that", "he", "they", "met", "called", "spoke by phone with", "talks with", "visit to",
+                  "summit", "on Monday", "February 13", "last week", "in Geneva", "more than", "about",
+                  "100,000 troops", "hundreds of", "$5 billion", "30%", "1", "2022", ",", "and", "(", ")", "'",
+                  "\u2014", "-", ":", ";", "\t", "\r\n", "\u2028", "\u00a0", "\ufeff", "\x00", "\ud800"]
+ANY_TEXT = st.one_of(st.text(), st.text(st.characters(blacklist_categories=())))  # the second with lone surrogates
+NEWS_LIKE_TEXT = st.lists(st.one_of(st.sampled_from(NEWS_FRAGMENTS), st.text(max_size=3)), max_size=40).map("".join)
+SPAN_TABLES = [t for t in tables.EXTRACTION_TABLES if "start" in tables.SCHEMAS[t]]
+ID_COLUMNS = {"sentences": ["sentence_id"], "quotes": ["quote_id"], "figures": ["figure_id"], "actors": ["actor_id"],
+              "mentions": ["start"], "contacts": ["contact_id", "actor1", "actor2"]}
+
+
+def assert_table_contract(article):
+    """Every row maps back to the text, ids are unique, dtypes are those of an empty table."""
+    for name in SPAN_TABLES:
+        frame = getattr(article, name)
+        assert list(frame.text) == [article.text[s:e] for s, e in zip(frame.start, frame.end, strict=True)], name
+        assert set(frame.sentence_id) <= set(article.sentences.sentence_id), name
+    for name, columns in ID_COLUMNS.items():
+        assert not getattr(article, name).duplicated(columns).any(), name
+    quotes = article.quotes
+    assert set(quotes.parent_quote_id.dropna()) <= set(quotes.quote_id), "parent_quote_id"
+    for name in ("articles", *tables.EXTRACTION_TABLES):
+        frame = article.info if name == "articles" else getattr(article, name)
+        assert tables.empty(name).dtypes.to_dict() == frame.dtypes.to_dict(), name
+
+
+def parse_or_refuse_blank(text):
+    """Parse ``text``; the only refusal allowed is EmptyInputError for text that normalises to nothing."""
     try:
-        article = crisislens.parse(text)
+        return crisislens.parse(text)
     except EmptyInputError:
         assert not normalise(text).text.strip()
-        return
-    sentences = article.sentences
-    assert list(sentences.text) == [article.text[s:e] for s, e in zip(sentences.start, sentences.end, strict=True)]
-    assert sentences.sentence_id.is_unique
+        return None
 
 
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.sampled_from(["Envoys met.", "Gen. Orno spoke.", "U.S.", "\n", "\n\n", " ", "\"", "...",
-                                 "SEE ALSO:", "# ", "- ", "VELMORA - ", "Q:", "THE ENVOY:", "\u201c", "?", "e.g."]),
-                max_size=30).map("".join))
-def test_article_parse_news_like_fragments_map_back(text):
-    try:
-        article = crisislens.parse(text)
-    except EmptyInputError:
-        return
-    sentences = article.sentences
-    assert list(sentences.text) == [article.text[s:e] for s, e in zip(sentences.start, sentences.end, strict=True)]
+# max_examples comes from the Hypothesis profile (tests/conftest.py): 100 by default, 100,000 with
+# CRISISLENS_FUZZ=long.
+@settings(deadline=None)
+@given(ANY_TEXT)
+def test_article_parse_any_text_keeps_table_contract(text):
+    assume(not names_a_file(text))
+    article = parse_or_refuse_blank(text)
+    if article is not None:
+        assert_table_contract(article)
+
+
+@settings(deadline=None)
+@given(NEWS_LIKE_TEXT)
+def test_article_parse_news_like_fragments_keep_table_contract(text):
+    assume(not names_a_file(text))
+    article = parse_or_refuse_blank(text)
+    if article is not None:
+        assert_table_contract(article)

@@ -138,6 +138,17 @@ def test_corpus_size_limit_gives_error_row(write):
     assert ["InputTooLargeError"] == corpus.errors.error.tolist()
 
 
+def test_corpus_unexpected_exception_is_an_error_row_asking_for_a_report(write, monkeypatch):
+    def fail(document, **options):
+        raise ValueError("something broke\ninside")
+
+    monkeypatch.setattr(crisislens.corpus, "Article", fail)
+    corpus = Corpus.from_paths(write("talks.txt", "Envoys met."), progress=False)
+    [row] = corpus.errors.itertuples()
+    assert ("ValueError", True, True) == (row.error, "with ValueError: something broke inside." in row.message,
+                                          "bug in crisislens" in row.message)
+
+
 def test_corpus_uses_given_lexicon(write):
     lexicon = crisislens.load_lexicon(write("my_abbreviations.csv", "abbreviation,kind\nDipl.,title\n"))
     path = write("envoy.txt", "Envoy Dipl. Ravel Orno met the delegation. Talks went on.")

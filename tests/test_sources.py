@@ -189,6 +189,33 @@ def test_sources_html_published(write, head, body, published):
     assert (None if published is None else pd.Timestamp(published)) == document.published
 
 
+@pytest.mark.parametrize(("page", "body"), [
+    ("<p>Envoys &amp; troops</p>", "Envoys & troops"),
+    ("<p>a < b and c > d</p>", "a < b and c > d"),  # a lone "<" is text
+    ("<p>Envoys<!-- <p>old draft</p> --> met</p>", "Envoys met"),
+    ("<p>Envoys met.</p><!-- never closed <p>hidden</p>", "Envoys met."),  # as in a browser
+    ("<p>Envoys met.</p><script>if (a<b) { x = '</div>'; }</script><p>Talks.</p>", "Envoys met. Talks."),
+    ("<P CLASS=lead>Envoys</P><BR/>met", "Envoys met"),
+    ('<p title="a > b">Envoys met</p>', "Envoys met"),  # ">" inside a quoted attribute
+    ('<img src="data:image/png;base64,' + "A" * 10_000 + '"><p>Envoys met</p>', "Envoys met"),
+    ("<p>Envoys<a<b met</p>", "Envoys<a<b met"),  # not a tag: the "<" is text
+    ("<p>Envoys met.</p><a href='x", "Envoys met."),  # a tag cut off by the end of the page
+    ("<p>Envoys</p><![CDATA[x]]><?php echo 1; ?><!DOCTYPE html></ p><p>met</p>", "Envoys met"),
+])
+def test_sources_html_tokenizer(write, page, body):
+    [document] = read_file(write("page.html", page))
+    assert body == " ".join(document.body.split())
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("<title>Envoys &amp; <b>troops</b></title><p>Text.</p>", "Envoys & <b>troops</b>"),  # title text is not markup
+    ('<meta property="og:title" content="Envoys &quot;meet&quot;"><p>Text.</p>', 'Envoys "meet"'),
+])
+def test_sources_html_title_text(write, page, title):
+    [document] = read_file(write("page.html", page))
+    assert title == document.title
+
+
 # --- exports -----------------------------------------------------------------------------------
 
 
@@ -250,6 +277,44 @@ def test_sources_csv_header_only_gives_no_documents(write):
 def test_sources_csv_keeps_ids_as_text(write):
     [document] = read_file(write("wire.csv", "id,text\n007,Envoys met.\n"))
     assert "007" == document.article_id
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}", "not a JSON object (nested too deeply)"),
+    ('{"id": ' + "1" * 5_000 + ', "text": "Envoys met."}', "not a JSON object (a number too long to read)"),
+    ('{"text": ["Envoys", "met"]}', "'text' must be a string, got list"),
+    ('{"text": 7}', "'text' must be a string, got int"),
+])
+def test_sources_jsonl_bad_row_is_a_failure_and_the_rest_is_read(write, line, problem):
+    first, second = read_file(write("wire.jsonl", line + '\n{"id": "ok", "text": "Envoys met."}\n'))
+    assert ("ExportFormatError", True, "ok") == (first.error, problem in first.message, second.article_id)
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("wire.jsonl", '{"id": "w1", "text": "Envoys met."}\n{"id": "w1", "text": "Troops left."}\n'),
+    ("wire.csv", "id,text\nw1,Envoys met.\nw1,Troops left.\n"),
+    ("wire.jsonl", '{"text": "Envoys met."}\n{"id": "wire-1", "text": "Troops left."}\n'),  # the made-up id
+])
+def test_sources_export_duplicate_id_is_a_failure(write, name, content):
+    first, second = read_file(write(name, content))
+    assert (Document, "ExportFormatError", True) == (type(first), second.error, "more than one row" in second.message)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_sources_jsonl_line_separators_inside_strings_do_not_split_rows(write, separator):
+    [document] = read_file(write("wire.jsonl", f'{{"id": "w1", "text": "Envoys met.{separator}Talks went on."}}\n'))
+    assert f"Envoys met.{separator}Talks went on." == document.body
+
+
+def test_sources_unreadable_file_raises_input_error(write, monkeypatch):
+    path = write("locked.txt", "Envoys met.")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    with pytest.raises(errors.InputError, match=r"locked\.txt: cannot be read"):
+        read_file(path)
 
 
 # --- DataFrames and strings --------------------------------------------------------------------
@@ -382,6 +447,21 @@ def test_sources_read_file_on_folder_raises(tmp_path):
         read_file(folder)
 
 
+def test_sources_glob_through_a_symlink_loop_reads_each_file_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Envoys met.", encoding="utf-8")
+    try:
+        (tmp_path / "a" / "up").symlink_to("..", target_is_directory=True)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    assert [tmp_path / "a" / "x.txt"] == expand_inputs(str(tmp_path / "**" / "*.txt"))
+
+
+def test_sources_same_file_given_twice_is_read_once(tmp_path):
+    path = write_tree(tmp_path, ["a.txt", "sub/b.txt"]) / "a.txt"
+    assert [path, tmp_path / "sub" / "b.txt"] == expand_inputs([path, tmp_path / "sub" / ".." / "a.txt", tmp_path])
+
+
 # --- encodings ---------------------------------------------------------------------------------
 
 CURLY = "Envoy visit\nThe envoy said \u201cwe will return\u201d to Velmora."
@@ -404,11 +484,23 @@ def test_sources_encodings_decode_curly_quotes(write, data, encoding):
 @pytest.mark.parametrize(("data", "encoding", "text"), [
     (b"Caf\xe9 talks\nThe envoys met at the caf\xe9.", "cp1252", "caf\u00e9"),  # latin-1 text, cp1252 superset
     (b"Talks\nThe envoys met\x81 at the caf\xe9.", "latin-1", "caf\u00e9"),  # 0x81 is undefined in cp1252
-    (b"Talks\nThe envoys met \xc3 at the caf\xc3\xa9.", "cp1252", "caf\u00c3\u00a9"),  # invalid UTF-8
+    (b"Talks\nThe \xc3\xa9lite met at the caf\xe9 \xc3.", "cp1252", "\u00c3\u00a9lite"),  # more stray than UTF-8
 ])
 def test_sources_encoding_fallbacks(write, data, encoding, text):
     [document] = read_file(write("cafe.txt", data))
     assert (encoding, True) == (document.encoding, text in document.body)
+
+
+@pytest.mark.parametrize(("data", "body"), [
+    (b"Talks\nThe envoys met \xc3 at the caf\xc3\xa9.", "The envoys met \u00c3 at the caf\u00e9."),  # a cut character
+    ("Talks\nThe envoy said \u201cyes\u201d at the caf\u00e9 \u2013 ".encode() + b"\x93no\x94.",
+     "The envoy said \u201cyes\u201d at the caf\u00e9 \u2013 \u201cno\u201d."),  # Windows-1252 quotes pasted in
+    (b"Talks\n\xe2\x80\x9cYes\xe2\x80\x9d at the caf\xc3\xa9 \x81 noon.", "\u201cYes\u201d at the caf\u00e9 \x81 noon."),
+])
+def test_sources_mostly_utf8_keeps_utf8_and_reads_stray_bytes_as_cp1252(write, data, body):
+    with pytest.warns(UserWarning, match="not UTF-8 were read as Windows-1252"):
+        [document] = read_file(write("cafe.txt", data))
+    assert ("utf-8", body) == (document.encoding, document.body)
 
 
 @pytest.mark.parametrize(("data", "error"), [
@@ -471,6 +563,14 @@ BILLION_LAUGHS = "---\n" + 'a: &a ["talks", "talks", "talks", "talks", "talks", 
     ("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nEnvoys met.\n", "nested deeper"),
     ("---\ntitle: !!python/object:collections.OrderedDict {}\n---\nEnvoys met.\n", "python/object"),
     ("---\ntitle: !custom Talks\n---\nEnvoys met.\n", "!custom"),
+    ("---\npublished: 2022-02-30\n---\nEnvoys met.\n", "day is out of range for month"),
+    ("---\npublished: 0000-01-01\n---\nEnvoys met.\n", "year 0 is out of range"),
+    ("---\npublished: !!timestamp 'soon'\n---\nEnvoys met.\n", "groupdict"),
+    ("---\nid: !!int 'seven'\n---\nEnvoys met.\n", "invalid literal for int()"),
+    ("---\nid: " + "9" * 5000 + "\n---\nEnvoys met.\n", "a number longer than 100 characters"),
+    ("---\nid: 0x" + "f" * 5000 + "\n---\nEnvoys met.\n", "a number longer than 100 characters"),
+    ('---\ntitle: "\\U00110000"\n---\nEnvoys met.\n', "chr() arg not in range"),
+    ("---\n? [a, b]\n: c\n---\nEnvoys met.\n", "unhashable"),
 ])
 def test_sources_bad_front_matter_raises(write, content, problem):
     with pytest.raises(errors.FrontMatterError, match="malformed YAML front matter") as info:
@@ -505,6 +605,17 @@ def test_sources_front_matter_python_tags_are_never_executed(write, tmp_path):
 ])
 def test_sources_split_front_matter(text, meta, body):
     assert (meta, body) == split_front_matter(text)
+
+
+@pytest.mark.parametrize(("front_matter", "title"), [
+    ('title: "Envoys\\0 meet\\x07 again"', "Envoys meet again"),  # control characters dropped
+    ('title: "\\ufeffEnvoys\\u200b meet"', "Envoys meet"),  # invisible characters dropped
+    ('title: "Envoys \\ud800 meet"', "Envoys \ufffd meet"),  # a lone surrogate cannot be written out
+    ("title: 12345678901234567890", "12345678901234567890"),
+])
+def test_sources_front_matter_text_is_cleaned(write, front_matter, title):
+    [document] = read_file(write("talks.txt", f"---\n{front_matter}\n---\nEnvoys met.\n"))
+    assert title == document.title
 
 
 def test_sources_front_matter_non_text_values_are_ignored(write):

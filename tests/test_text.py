@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisislens.lexicon import default_lexicon
-from crisislens.text import Body, clean_characters, normalise, split_sentences
+from crisislens.text import MAX_SENTENCE_CHARS, Body, clean_characters, normalise, split_sentences
 
 GOLD = json.loads((Path(__file__).parent / "gold" / "sentences.json").read_text(encoding="utf-8"))
 
@@ -371,3 +371,27 @@ def test_text_long_input_is_linear(raw):
     for markdown in (False, True):
         split_sentences(normalise(raw, markdown=markdown))
     assert time.perf_counter() - started < 2.0
+
+
+# --- sentences without an end ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "pieces"), [
+    ("talks went on " * 1_000, 3),  # 14,000 characters of words: cut at spaces
+    ("x" * 12_000, 3),  # no space at all: cut every MAX_SENTENCE_CHARS characters
+    ("The proclamation, " + "which covers steel, " * 120 + "takes effect today.", 1),  # 2,437: a real sentence
+])
+def test_text_sentence_longer_than_limit_is_cut(raw, pieces):
+    found = split_sentences(normalise(raw))
+    assert pieces == len(found)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in found)
+
+
+def test_text_cut_sentences_keep_every_word():
+    body = normalise("talks went on " * 1_000)
+    assert body.text.split() == " ".join(s.text for s in split_sentences(body)).split()
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udce9", "\udfff"])
+def test_text_lone_surrogates_become_replacement_characters(surrogate):
+    assert "Envoys \ufffd met." == clean_characters(f"Envoys {surrogate} met.")
