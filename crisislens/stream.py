@@ -26,6 +26,8 @@ Example:
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -104,11 +106,21 @@ def write_tables(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str
         from tqdm.auto import tqdm
 
         with tqdm(total=len(jobs), unit="file", disable=not progress or len(jobs) < 2, leave=False) as bar:
-            for rows, n_files in _parsed_chunks(chunks, workers=workers, lexicon=lexicon, max_chars=max_chars):
-                frames = {name: tables.frame(name, rows.get(name, [])) for name in tables.TABLES}
-                writer.append(frames)
-                summary.add({name: len(df) for name, df in frames.items()}, rows.get("errors", []))
-                bar.update(n_files)
+            if workers <= 1 or len(chunks) < 2:
+                _init_worker(lexicon, max_chars)
+                for chunk in chunks:
+                    rows = _parse_chunk(chunk)
+                    frames = {name: tables.frame(name, rows.get(name, [])) for name in tables.TABLES}
+                    writer.append(frames)
+                    summary.add({name: len(df) for name, df in frames.items()}, rows.get("errors", []))
+                    bar.update(len(chunk))
+            else:
+                with tempfile.TemporaryDirectory(dir=folder, prefix=".parts-") as parts:
+                    for part in _parts_from_workers(chunks, Path(parts), format, workers=workers, lexicon=lexicon,
+                                                    max_chars=max_chars):
+                        writer.append_part(part.files)
+                        summary.add(part.counts, part.errors)
+                        bar.update(part.n_files)
     finally:
         writer.close()
     return summary
@@ -123,24 +135,48 @@ def _parse_chunk(chunk: list[tuple[str, str]]) -> Rows:
     return merged
 
 
-def _parsed_chunks(chunks: list[list[tuple[str, str]]], *, workers: int, lexicon: Lexicon,
-                   max_chars: int) -> Iterator[tuple[Rows, int]]:
-    """The rows of each chunk, in order; with workers, at most two chunks per worker in flight."""
-    if workers <= 1 or len(chunks) < 2:
-        _init_worker(lexicon, max_chars)
-        for chunk in chunks:
-            yield _parse_chunk(chunk), len(chunk)
-        return
+@dataclass
+class _Part:
+    """A chunk parsed and written by a worker: one file per table, and what they hold."""
+
+    files: dict[str, Path]
+    counts: dict[str, int]
+    errors: list[dict[str, Any]]
+    n_files: int
+
+
+def _write_chunk(item: tuple[int, list[tuple[str, str]], str, str]) -> _Part:
+    """Parse a chunk and write each table to a file of its own (runs in a worker, so that turning
+    rows into tables and writing them is shared out too, and no rows travel between processes)."""
+    index, chunk, folder, format = item
+    rows = _parse_chunk(chunk)
+    files, counts = {}, {}
+    for name in tables.TABLES:
+        frame = tables.frame(name, rows.get(name, []))
+        path = Path(folder) / f"{name}-{index:05d}.{format}"
+        if format == "csv":
+            tables.protect_for_csv(frame).to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False), path)
+        files[name], counts[name] = path, len(frame)
+    return _Part(files, counts, rows.get("errors", []), len(chunk))
+
+
+def _parts_from_workers(chunks: list[list[tuple[str, str]]], folder: Path, format: str, *, workers: int,
+                        lexicon: Lexicon, max_chars: int) -> Iterator[_Part]:
+    """The parts of each chunk, in input order, with at most two chunks per worker in flight."""
+    items = [(i, chunk, str(folder), format) for i, chunk in enumerate(chunks)]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(lexicon, max_chars)) as pool:
-        pending: deque[tuple[Future[Rows], int]] = deque()
-        for chunk in chunks:
-            pending.append((pool.submit(_parse_chunk, chunk), len(chunk)))
+        pending: deque[Future[_Part]] = deque()
+        for item in items:
+            pending.append(pool.submit(_write_chunk, item))
             if len(pending) >= 2 * workers:
-                future, size = pending.popleft()
-                yield future.result(), size
+                yield pending.popleft().result()
         while pending:
-            future, size = pending.popleft()
-            yield future.result(), size
+            yield pending.popleft().result()
 
 
 class _Writer:
@@ -150,6 +186,22 @@ class _Writer:
         self.folder, self.format = folder, format
         self.parquet: dict[str, Any] = {}
         self.started: set[str] = set()
+
+    def append_part(self, files: dict[str, Path]) -> None:
+        """Append the tables a worker wrote, then remove its files."""
+        for name, path in files.items():
+            if self.format == "csv":
+                with path.open("rb") as part, (self.folder / f"{name}.csv").open(
+                        "ab" if name in self.started else "wb") as out:
+                    if name in self.started:
+                        part.readline()  # the header, written once
+                    shutil.copyfileobj(part, out)
+                self.started.add(name)
+            else:
+                import pyarrow.parquet as pq
+
+                self._append_arrow(name, pq.read_table(path))
+            path.unlink()
 
     def append(self, frames: dict[str, pd.DataFrame]) -> None:
         for name, frame in frames.items():
@@ -167,13 +219,16 @@ class _Writer:
 
     def _append_parquet(self, name: str, frame: pd.DataFrame) -> None:
         import pyarrow as pa
+
+        self._append_arrow(name, pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False))
+
+    def _append_arrow(self, name: str, table: Any) -> None:
         import pyarrow.parquet as pq
 
-        schema = arrow_schema(name)
         if name not in self.parquet:
-            self.parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", schema)
-        if len(frame) or name not in self.started:
-            self.parquet[name].write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
+            self.parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", arrow_schema(name))
+        if table.num_rows or name not in self.started:
+            self.parquet[name].write_table(table)
         self.started.add(name)
 
     def close(self) -> None:
