@@ -370,14 +370,15 @@ ADVERSARIAL = {
     "figure sentences": "Russia has 100,000 troops. ",  # a state of the lexicon: its mentions make the cost
     "quote paragraphs": '"We will talk."\n\n',
 }
-# Superlinear in the number of sentences (not within one sentence, which MAX_SENTENCE_CHARS bounds):
-# the extractor scans every earlier quote, mention or sentence for each new one.
+# Quadratic in the number of quotes or figures of an article (not within one sentence, which
+# MAX_SENTENCE_CHARS bounds): the extractor looks at every earlier quote, span or mention for each one.
 SUPERLINEAR = {
-    "quoted sentences": "quotes.py: sentence_at() and subject() scan every sentence/quote span for each cue",
-    "attributed sentences": "quotes.py: subject() builds its barrier from every quote span of the article",
-    "figure sentences": "figures.py: _owned() scans every mention of the article for each figure",
-    "quote paragraphs": "quotes.py: sentence_at() scans every sentence for each quotation",
-    "transcript turns": "quotes.py: run() scans every mention for each turn; quote_rows() every sentence tone",
+    "quoted sentences": "quotes.py: subject() and inside_quote() go through every quoted span for each cue",
+    "attributed sentences": "quotes.py: statement_date() goes through every sentence for each quote, and run() "
+                            "through every earlier quote to find a parent",
+    "figure sentences": "figures.py: _owned() goes through every mention of the article for each figure",
+    "quote paragraphs": "quotes.py: unattributed_direct() goes through every quote for each quoted span",
+    "transcript turns": "quotes.py: run() goes through every earlier quote to find each quote's parent",
 }
 
 
@@ -403,11 +404,12 @@ def test_hostile_text_parses_within_time_bound(name):
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=SUPERLINEAR[n]))
                                   if n in SUPERLINEAR else n for n in ADVERSARIAL])
 def test_hostile_text_time_grows_linearly(name):
-    base = min(parse_seconds(repeat(ADVERSARIAL[name], 10_000)) for _ in range(3))
-    for size in (50_000, 200_000):
-        seconds = parse_seconds(repeat(ADVERSARIAL[name], size))
-        # linear time gives a ratio of size / 10,000; three times that allows for noise
-        assert seconds < max(0.05, base) * 3 * size / 10_000, f"{size:,} characters: {seconds:.2f} s"
+    seconds = {size: min(parse_seconds(repeat(ADVERSARIAL[name], size)) for _ in range(2))
+               for size in (10_000, 50_000, 200_000)}
+    report = ", ".join(f"{size:,}: {t:.2f} s" for size, t in seconds.items())
+    # From 50,000 to 200,000 characters, linear time grows 4 times and quadratic time up to 16 times
+    # (at 10,000 characters fixed costs still hide the difference). Under a second is fast whatever.
+    assert seconds[200_000] < 1.0 or seconds[200_000] / seconds[50_000] < 7, report
 
 
 HOSTILE_HTML = ["<a", "</", "<!", "<?", "<!--x>", "<![if x>", '<a b="', "<a b='\"", '<a b=">"x', "<a\n", "<a/",
