@@ -233,9 +233,9 @@ def stance() -> Cells:
             families.value_counts().rename_axis("family").rename("terms").to_frame().T
         """),
         md("""
-            *Support* (thanks, backing, reaffirming) is the most frequent family, then *cooperate* and
-            *threaten*: the briefing room speaks of allies and of the costs Russia would pay, in the same
-            breath.
+            *Support* (thanks, backing, reaffirming) is the most frequent family, then *threaten* and
+            *cooperate*, almost level: the briefing room speaks of allies and of the costs Russia would
+            pay, in the same breath.
 
             ## Stance by speaker
 
@@ -249,9 +249,11 @@ def stance() -> Cells:
             quotes.drop(named.index).speaker.value_counts().head(8)
         """),
         md("""
-            The largest left-out "speakers" are not speakers at all: "president" is an unresolved "the
-            President", "I've" a contraction read as a name. These are errors of the extractor, and a
-            reason to look at what a filter removes. The mean stance of the named speakers:
+            The largest left-out "speaker" is not a name at all: "president" is an unresolved "the
+            President", a person without a country. Others are real but unplaced (Walensky and Fauci
+            have no country in the actor dictionary) or groups ("two leaders", "Republicans", NATO).
+            These gaps are the extractor's, and a reason to look at what a filter removes. The mean
+            stance of the named speakers:
         """),
         code("""
             summarise(named, "speaker", min_count=10)
