@@ -16,28 +16,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crisislens.corpus import Corpus  # noqa: E402
+from derived import parse_corpus, write
 
 COLUMNS = ["published", "article_id", "quote_id", "kind", "cue", "speaker", "speaker_kind", "speaker_country",
            "date", "stance", "tone", "stance_terms"]
 
 
 def main() -> None:
-    corpus_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "whitehouse-2022q1"
-    if not corpus_dir.exists():
-        sys.exit(f"{corpus_dir}: corpus not found; pass its folder as the first argument")
-    corpus = Corpus.from_paths(corpus_dir, progress=False)
+    corpus = parse_corpus()
     quotes = corpus.quotes[corpus.quotes.kind != "transcript"]
-    dates = corpus.articles.set_index("article_id").published
-    table = quotes.assign(published=quotes.article_id.map(dates))[COLUMNS]
-    table = table.sort_values(["published", "article_id", "quote_id"], kind="stable")
-    out = ROOT / "data" / "derived" / "quote_stance_whitehouse_2022q1.csv"
-    table.to_csv(out, index=False, date_format="%Y-%m-%d")
-    print(f"{out}: {len(table)} quotes from {table.article_id.nunique()} of {len(corpus.articles)} documents, "
-          f"{table.speaker.nunique()} speakers")
+    table = write(quotes, corpus, "quote_stance_whitehouse_2022q1.csv", COLUMNS, ["published", "article_id", "quote_id"])
+    print(f"{table.speaker.nunique()} speakers")
 
 
 if __name__ == "__main__":

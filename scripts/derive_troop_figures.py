@@ -13,27 +13,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crisislens.corpus import Corpus  # noqa: E402
+from derived import parse_corpus, write
 
 COLUMNS = ["published", "article_id", "value", "low", "high", "qualifier", "unit", "actor", "claimed_by"]
 
 
 def main() -> None:
-    corpus_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "whitehouse-2022q1"
-    if not corpus_dir.exists():
-        sys.exit(f"{corpus_dir}: corpus not found; pass its folder as the first argument")
-    corpus = Corpus.from_paths(corpus_dir, progress=False)
+    corpus = parse_corpus()
     troops = corpus.figures[corpus.figures.category == "troops"]
-    dates = corpus.articles.set_index("article_id").published
-    table = troops.assign(published=troops.article_id.map(dates))[COLUMNS]
-    table = table.sort_values(["published", "article_id", "value"], kind="stable")
-    out = ROOT / "data" / "derived" / "troop_figures_whitehouse_2022q1.csv"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False, date_format="%Y-%m-%d")
-    print(f"{out}: {len(table)} troop figures from {table.article_id.nunique()} of {len(corpus.articles)} documents")
+    write(troops, corpus, "troop_figures_whitehouse_2022q1.csv", COLUMNS, ["published", "article_id", "value"])
 
 
 if __name__ == "__main__":
