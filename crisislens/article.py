@@ -243,7 +243,7 @@ def parse(text_or_path: str | os.PathLike[str] | Document, *, published: object 
         >>> article.sentences.text.tolist()
         ['Talks went on in Geneva.', 'They ended.']
     """
-    document = _document(text_or_path)
+    document = _document(text_or_path, max_chars)
     if published is not None:
         document = _replace(document, published=parse_date(published, where=document.article_id))
     if title is not None:
@@ -251,13 +251,13 @@ def parse(text_or_path: str | os.PathLike[str] | Document, *, published: object 
     return Article(document, lexicon=lexicon, max_chars=max_chars)
 
 
-def _document(text_or_path: str | os.PathLike[str] | Document) -> Document:
+def _document(text_or_path: str | os.PathLike[str] | Document, max_chars: int = MAX_CHARS) -> Document:
     if isinstance(text_or_path, Document):
         return text_or_path
     if not isinstance(text_or_path, (str, os.PathLike)):
         raise TypeError(f"parse() takes a path, a string of text or a Document, not {type(text_or_path).__name__}")
     if isinstance(text_or_path, os.PathLike) or _looks_like_path(text_or_path):
-        items = read_file(Path(text_or_path))
+        items = read_file(Path(text_or_path), max_chars=max_chars)
         documents = [d for d in items if isinstance(d, Document)]
         failures = [f for f in items if isinstance(f, Failure)]
         if len(items) != 1 or failures:
@@ -281,7 +281,7 @@ def _looks_like_path(value: str) -> bool:
 def _names_missing_file(value: str) -> bool:
     """A single word ending in a readable suffix ("data/a.txt") is a path with a typo, not an article."""
     stripped = value.strip()
-    return (" " not in stripped and "\n" not in stripped
+    return (not any(ch.isspace() for ch in stripped)  # words apart by any space, tab or line break: text
             and stripped.lower().endswith(SUPPORTED_SUFFIXES) and not Path(stripped).exists())
 
 

@@ -238,8 +238,6 @@ def test_hostile_corpus_parse_raises_the_documented_error(hostile, hostile_dir, 
         isinstance(info.value, errors.CrisislensError), str(info.value))
 
 
-@pytest.mark.xfail(strict=True, reason="article.py: parse() reads a file with read_file(path) without passing "
-                   "max_chars, so the size check before reading uses the default limit")
 def test_hostile_corpus_parse_max_chars_reaches_the_file_size_check(write):
     path = write("big-script.html", "<p>Envoys met in Velmora.</p><script>" + "x" * 4_100_000 + "</script>")
     assert "Envoys met in Velmora." == crisislens.parse(path, max_chars=2_000_000).text
