@@ -70,6 +70,11 @@ class Corpus:
         files = expand_inputs(paths_or_glob)
         ids = _article_ids(files)
         jobs = [(str(path), ids[path]) for path in files]
+        if workers is not None and workers > 1 and len(jobs) > 1:
+            from crisislens.stream import tables_from_workers
+
+            return cls(tables_from_workers(jobs, workers=workers, lexicon=lexicon or default_lexicon(),
+                                           max_chars=max_chars, progress=progress))
         results = _run(_parse_file, jobs, workers=workers, progress=progress, lexicon=lexicon,
                        max_chars=max_chars, unit="file")
         return cls._collect(results)

@@ -179,6 +179,28 @@ def _parts_from_workers(chunks: list[list[tuple[str, str]]], folder: Path, forma
             yield pending.popleft().result()
 
 
+def tables_from_workers(jobs: list[tuple[str, str]], *, workers: int, lexicon: Lexicon, max_chars: int,
+                        progress: bool, chunk_files: int = 64) -> dict[str, pd.DataFrame]:
+    """Every table of ``jobs`` parsed by ``workers`` processes, in input order, for an in-memory corpus:
+    the workers write Parquet parts, this process reads them back (no rows pickled between processes)."""
+    from tqdm.auto import tqdm
+
+    size = max(1, min(chunk_files, -(-len(jobs) // (workers * 4))))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in tables.TABLES}
+    with tempfile.TemporaryDirectory(prefix="crisislens-") as folder, \
+            tqdm(total=len(jobs), unit="file", disable=not progress or len(jobs) < 2, leave=False) as bar:
+        for part in _parts_from_workers(chunks, Path(folder), "parquet", workers=workers, lexicon=lexicon,
+                                        max_chars=max_chars):
+            for name, path in part.files.items():
+                if part.counts[name]:
+                    pieces[name].append(pd.read_parquet(path))
+                path.unlink()
+            bar.update(part.n_files)
+    return {name: tables.conform(name, pd.concat(frames, ignore_index=True)) if frames else tables.empty(name)
+            for name, frames in pieces.items()}
+
+
 class _Writer:
     """Appends chunks of every table to one file per table."""
 
