@@ -116,6 +116,25 @@ def one_article() -> Cells:
             Stance and tone can disagree. Blinken's evacuation quote has a positive tone ("a wise thing to
             do") and a confrontational stance ("the threat is imminent"). Notebook 02 compares the two on
             the statements of three months of White House briefings.
+
+            The same scores as a chart, one bar per speaker, with the number of statements behind each
+            bar and TextBlob's tone as a diamond:
+        """),
+        code("""
+            %matplotlib inline
+            from crisislens import plots
+
+            plots.stance_by_speaker(article.quotes, min_quotes=1)
+        """),
+        md("""
+            ## The article, highlighted
+
+            In a notebook an `Article` shows as its text with every extraction marked: quotes, speakers,
+            people, states, organisations, unnamed sources, figures and contacts, with a legend. Hover a
+            mark to see what it was resolved to ("Moscow" is Russia, "the source" the German source).
+        """),
+        code("""
+            article
         """),
         ("md", "## Exercises\n\n"
                "1. Which paragraph has the most sentences? (Hint: `groupby(\"paragraph_id\")`.)\n"
