@@ -206,12 +206,20 @@ def _init_worker(lexicon: Lexicon | None, max_chars: int) -> None:
     _WORKER_LEXICON, _WORKER_MAX_CHARS = lexicon, max_chars
 
 
+def progress_bar(total: int, unit: str, enabled: bool) -> Any:
+    """A progress bar (notebook-aware) when ``enabled`` and there is more than one item; otherwise a
+    silent one that never touches the notebook widgets (which warn when ipywidgets is missing)."""
+    if enabled and total >= 2:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm.std import tqdm
+    return tqdm(total=total, unit=unit, disable=not enabled or total < 2, leave=False)
+
+
 def _run(function: Any, jobs: list[Any], *, workers: int | None, progress: bool, lexicon: Lexicon | None,
          max_chars: int, unit: str) -> Iterator[Rows]:
-    from tqdm.auto import tqdm
-
     lexicon = lexicon or default_lexicon()
-    bar = tqdm(total=len(jobs), unit=unit, disable=not progress or len(jobs) < 2, leave=False)
+    bar = progress_bar(len(jobs), unit, progress)
     try:
         if workers is None or workers <= 1 or len(jobs) < 2:
             _init_worker(lexicon, max_chars)

@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from crisislens import tables
-from crisislens.corpus import Rows, _article_ids, _init_worker, _parse_file
+from crisislens.corpus import Rows, _article_ids, _init_worker, _parse_file, progress_bar
 from crisislens.errors import InputError
 from crisislens.lexicon import Lexicon, default_lexicon
 from crisislens.sources import MAX_CHARS, expand_inputs
@@ -103,9 +103,7 @@ def write_tables(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     summary = Summary(folder)
     writer = _Writer(folder, format)
     try:
-        from tqdm.auto import tqdm
-
-        with tqdm(total=len(jobs), unit="file", disable=not progress or len(jobs) < 2, leave=False) as bar:
+        with progress_bar(len(jobs), "file", progress) as bar:
             if workers <= 1 or len(chunks) < 2:
                 _init_worker(lexicon, max_chars)
                 for chunk in chunks:
@@ -183,13 +181,11 @@ def tables_from_workers(jobs: list[tuple[str, str]], *, workers: int, lexicon: L
                         progress: bool, chunk_files: int = 64) -> dict[str, pd.DataFrame]:
     """Every table of ``jobs`` parsed by ``workers`` processes, in input order, for an in-memory corpus:
     the workers write Parquet parts, this process reads them back (no rows pickled between processes)."""
-    from tqdm.auto import tqdm
-
     size = max(1, min(chunk_files, -(-len(jobs) // (workers * 4))))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in tables.TABLES}
     with tempfile.TemporaryDirectory(prefix="crisislens-") as folder, \
-            tqdm(total=len(jobs), unit="file", disable=not progress or len(jobs) < 2, leave=False) as bar:
+            progress_bar(len(jobs), "file", progress) as bar:
         for part in _parts_from_workers(chunks, Path(folder), "parquet", workers=workers, lexicon=lexicon,
                                         max_chars=max_chars):
             for name, path in part.files.items():
