@@ -61,7 +61,6 @@ _LOWER_CASE_WORD_AFTER = re.compile(
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _LEVELS_AFTER = re.compile(r"\s(?:levels?|'s)\b")
 _A_COUPLE = re.compile(r"(?i)an?\scouple")
-_CURRENCY_AFTER = re.compile(r"\s(?:US\s)?(dollars|euros|pounds|rubles|roubles|yuan|hryvnias)\b")
 _GAP_WORDS = re.compile(r"[\w.'-]+")
 _GAP_BREAK = re.compile(r"[,;:()]|\b(?:and|or|to|in|at|on|for)\b")
 _NOUN_AFTER = re.compile(r"\s(?:(?:[a-z]+-[a-z]+|[a-z]+(?:ed|al|ic|ish|ive|ous|ary|est)|small|large|new|more|other|"
@@ -103,6 +102,7 @@ class _Lookups:
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     year_before: re.Pattern[str]
+    currency_after: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -146,7 +146,10 @@ def _lookups(lexicon: Lexicon) -> _Lookups:
         fleeing=_words_pattern(contexts["displaced"]),
         month_before=re.compile(r"(?:" + months + r")\.?\s$"),
         month_after=re.compile(r"\.?\s?(?:" + months + r")\b"),
-        year_before=re.compile(_YEAR_WORDS + r"|(?:" + months + r")\.?(?:\s\d{1,2},?)?)\s$", re.IGNORECASE))
+        year_before=re.compile(_YEAR_WORDS + r"|(?:" + months + r")\.?(?:\s\d{1,2},?)?)\s$", re.IGNORECASE),
+        # "5 billion dollars", "10 million US dollars": the money units of figure_units.csv
+        currency_after=re.compile(r"\s(?:US\s)?(" + literal_alternation(
+            [u for u, c in units.items() if c == "money" and " " not in u]) + r")\b"))
 
 
 def _first_letters(words: list[str]) -> str:
@@ -311,7 +314,7 @@ def _unit(text: str, end: int, limit: int, match: re.Match[str],
     if match.group("currency"):
         return _CURRENCY[match.group("currency")], "money", end
     tail = text[end:limit]
-    currency = _CURRENCY_AFTER.match(tail)
+    currency = lookups.currency_after.match(tail)
     if currency:
         return currency.group(1), "money", end + currency.end()
     # the counted noun: up to three words ("more than 100,000 Russian troops", "3,000 additional U.S. troops")

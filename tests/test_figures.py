@@ -132,3 +132,10 @@ def test_figures_seed_acceptance():
     duration = figures[figures.category == "duration"].iloc[0]
     assert (1, "hour") == (duration.value, duration.unit)
     assert [1997.0, 2014.0] == figures[figures.category == "year"].value.tolist()
+
+
+def test_figures_currency_words_come_from_the_units_lexicon(tmp_path):
+    (tmp_path / "my_figure_units.csv").write_text("unit,category\ndinars,money\n", encoding="utf-8")
+    lexicon = crisislens.load_lexicon(tmp_path / "my_figure_units.csv")
+    figures = crisislens.parse("The fund gave 5 million dinars in aid.", published="2022-02-13", lexicon=lexicon).figures
+    assert [(5_000_000.0, "dinars", "money")] == list(zip(figures.value, figures.unit, figures.category, strict=True))
