@@ -343,8 +343,15 @@ def _surname(name: str) -> str:
     return tokens[-1] if tokens else name
 
 
+def _unique_actors(actors: Iterable[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.actor_id, actor)
+    return list(seen.values())
+
+
 def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon,
-                  published: pd.Timestamp | None = None) -> list[Mention]:
+                  published: pd.Timestamp | None = None, title: str | None = None) -> list[Mention]:
     """Find and resolve every actor mention in ``text``.
 
     Args:
@@ -352,9 +359,11 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
         sentence_starts: start offset of each sentence, in order (to give each mention its sentence).
         lexicon: the lexicon with states, metonyms, organizations, people, titles and source words.
         published: publication date, to pick a person's role at that date.
+        title: the document's title; the people it names resolve a transcript label that gives a
+            role alone ("THE PRESIDENT:" under "Remarks by President Biden ...").
 
     Returns:
-        Mentions in text order, without overlaps.
+        Mentions in text order, without overlaps (of ``text``; the title's are not returned).
 
     Example:
         >>> from crisislens.lexicon import default_lexicon
@@ -365,6 +374,8 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     """
     index = actor_index(lexicon)
     finder = _Finder(text, sentence_starts, index, published)
+    if title:
+        finder.title_people = [actor for _, actor in title_people(title, lexicon=lexicon, published=published)]
     finder.transcript_labels()
     finder.titled_people()
     finder.appositions()
@@ -380,6 +391,44 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     return finder.resolved()
 
 
+def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> list[tuple[int, Actor]]:
+    """The people a title names, with where each starts in the title.
+
+    Titles capitalise every word, so a titled name may run into the next words ("President Biden
+    Providing an Update"): its shortest leading part that names a dictionary person is taken. A name
+    outside the dictionary is kept only when a lower-case word or the end of the title follows it
+    ("Statement by NSC Spokesperson Emily Horne on ...").
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> [(i, a.actor) for i, a in title_people("Remarks by President Biden Providing an Update",
+        ...                                        lexicon=default_lexicon())]
+        [(11, 'Joe Biden')]
+    """
+    index = actor_index(lexicon)
+    people = []
+    for mention in find_mentions(title, [0], lexicon=lexicon, published=published):
+        actor = mention.actor
+        if actor.kind != "person":
+            continue
+        if actor.actor_id in index.people_rows:
+            people.append((mention.start, actor))
+            continue
+        words = actor.actor.split()
+        for n in range(1, len(words)):
+            name = " ".join(words[:n])
+            entry = index.surfaces.get(name)
+            ids = {entry.actor.actor_id} if entry is not None and entry.actor.kind == "person" else \
+                index.people_by_surname.get(name, set())
+            if len(ids) == 1 and next(iter(ids)) in index.people_rows:
+                people.append((mention.start, _Finder(title, [0], index, published)._dictionary_person(next(iter(ids)))))
+                break
+        else:
+            if not re.match(r"\s+[A-Z]", title[mention.end:]):
+                people.append((mention.start, actor))
+    return people
+
+
 class _Finder:
     """The state of one article's scan: claimed spans and the people seen so far."""
 
@@ -390,6 +439,7 @@ class _Finder:
         self.index = index
         self.published = published
         self.mentions: list[Mention] = []
+        self.title_people: list[Actor] = []
         self._claimed: list[tuple[int, int]] = []
         self.words, self.word_starts, self.gaps = _tokens(text)
         self._sentence_start_set = set(self.starts)
@@ -504,6 +554,20 @@ class _Finder:
             entry = self.lookup(as_written)
             if entry is not None and entry.actor.kind == "person":
                 self.add(start, end, self._dictionary_person(entry.actor.actor_id), "label")
+            elif entry is None:
+                holder = self._title_person_by_role(as_written)
+                if holder is not None:
+                    self.add(start, end, holder, "label")
+
+    def _title_person_by_role(self, label: str) -> Actor | None:
+        """ "THE PRESIDENT:" in a transcript whose title names one president ("Remarks by President
+        Biden and Prime Minister Kishida"): that person."""
+        alone = self.index.role_alone_pattern.fullmatch(label)
+        role = self.index.roles_by_title.get(alone.group("role").lower()) if alone else None
+        if not role:
+            return None
+        holders = _unique_actors(p for p in self.title_people if (p.role or "").lower() == role.lower())
+        return holders[0] if len(holders) == 1 else None
 
     # --- organisations named by their head word ------------------------------------------------
     def organizations(self) -> None:

@@ -30,6 +30,7 @@ from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
 from crisislens.stance import StanceTerm, score_stance, tone, with_cue
 from crisislens.text import Body, Sentence, count_words, normalise, split_sentences
+from crisislens.voices import find_voices, first_person_mentions, title_speaker
 
 
 class Article:
@@ -56,7 +57,7 @@ class Article:
         self.sentence_spans: list[Sentence] = split_sentences(self.body, lexicon=self.lexicon)
         self.mention_spans: list[Mention] = find_mentions(
             self.body.text, [s.start for s in self.sentence_spans], lexicon=self.lexicon,
-            published=document.published)
+            published=document.published, title=document.title)
         mention_rows, actor_table_rows = actor_rows(document.article_id, self.mention_spans)
         self.quote_spans: list[Quote] = extract_quotes(self.body.text, self.body, self.sentence_spans,
                                                        self.mention_spans, lexicon=self.lexicon)
@@ -68,7 +69,7 @@ class Article:
         self.contact_spans: list[Contact] = extract_contacts(
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
-            readout=is_readout(document.title))
+            readout=is_readout(document.title), speakers=self._first_person())
         self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
@@ -83,6 +84,13 @@ class Article:
             "contacts": contact_rows(document.article_id, self.body.text, self.contact_spans),
         }
         self._quote_stances()
+
+    def _first_person(self) -> list[Mention]:
+        """ "I", "me" and "you" of the article's speakers (transcript turns, direct quotes, a title
+        naming the speaker)."""
+        author = title_speaker(self.document.title, lexicon=self.lexicon, published=self.document.published)
+        voices = find_voices(self.body.text, self.quote_spans, author=author)
+        return first_person_mentions(self.body.text, self.sentence_spans, voices)
 
     # --- identity -------------------------------------------------------------------------
     @property

@@ -95,6 +95,7 @@ class _Cues:
     gap_words: frozenset[str]
     one_event: frozenset[str]
     base_forms: frozenset[str]
+    not_party: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -126,6 +127,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
         one_event=frozenset(words.get("one_event", [])),
         base_forms=frozenset(words.get("base_form", [])),
+        not_party=re.compile(rf"\s+(?:{any_of('not_party')})\b", re.IGNORECASE),
     )
 
 
@@ -172,7 +174,8 @@ def is_readout(title: str | None) -> bool:
 
 def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
                      dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon,
-                     published: datetime.date | None = None, readout: bool = False) -> list[Contact]:
+                     published: datetime.date | None = None, readout: bool = False,
+                     speakers: Sequence[Mention] = ()) -> list[Contact]:
     """Find the diplomatic contacts of an article.
 
     Args:
@@ -185,6 +188,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         published: the publication date; a contact dated after it is planned, not held.
         readout: the article is a readout (:func:`is_readout`); its first held contact without a
             date of its own is dated by ``published`` (``date_source`` "published").
+        speakers: "I", "me" and "you" resolved to a speaker and the person spoken to
+            (:func:`crisislens.voices.first_person_mentions`); they are parties like other mentions.
 
     Returns:
         Contacts in text order, one per distinct set of parties and status.
@@ -200,12 +205,13 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     calendar, cues = _calendar(lexicon), _cues(lexicon)
     found: list[Contact] = []
     parties_by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
+    for m in sorted([*mentions, *speakers], key=lambda m: m.start) if speakers else mentions:
         if m.actor.kind in PARTY_KINDS:
             parties_by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
         here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
-                if sentence.start <= m.start < sentence.end]
+                if sentence.start <= m.start < sentence.end
+                and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
         if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
             continue  # "Will you talk to him again?" asks; it reports no contact
         for match in pattern.finditer(text, sentence.start, sentence.end):

@@ -35,6 +35,8 @@ Rules for the ambiguous cases (``published`` = p):
   speech ("said the drills would end in March") makes it unreliable there.
 - "over the weekend" is the weekend in progress or just past (the last Saturday-Sunday begun on or
   before p); in a future clause, the coming one (on a Saturday that same weekend, on a Sunday the next).
+  "this weekend" is the weekend of p's week, or the last one begun on or before p in a past clause
+  ("This weekend I spoke with him" on a Tuesday).
 - A 4-digit number is a year only between 1900 and 2100 and in a year-like place: after a context word
   ("in", "since", "until", ...; after a weak one such as "by" or "of" only when the next word is not a
   plain noun), before "levels" or "'s", or right after another year ("from 2014 to 2016"). Never "2,000
@@ -249,7 +251,7 @@ _VALUE_CHECKS = {
     "weekday": re.compile(r"[0-6]"),
     "weekday_abbr": re.compile(r"[0-6]"),
     "relative": re.compile(r"(?:day|week|month|year):[+-]?\d{1,3}|(?:week|month|year):0:(?:earlier|later|trailing)"
-                           r"|weekend:(?:[+-]?\d{1,3}|past|future|tense)"),
+                           r"|weekend:(?:[+-]?\d{1,3}|past|future|tense|this)"),
     "modifier": re.compile(r"last|this|next"),
     "day_shift": re.compile(r"[+-]?1"),
     "number": re.compile(r"\d{1,3}"),
@@ -682,6 +684,8 @@ def _relative(unit: str, offset: str, part: str, published: datetime.date, tense
 
 
 def _weekend(offset: str, published: datetime.date, tense: str) -> _Span:
+    if offset == "this":  # "this weekend": the coming one, or the last one in a past clause
+        offset = "past" if tense == "past" else "0"
     if offset == "tense":
         offset = "future" if tense == "future" else "past"
     if offset == "past":   # the last weekend begun on or before the publication day

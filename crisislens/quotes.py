@@ -22,6 +22,7 @@ Deliberately not done: quotation marks without an attribution and too short to b
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -373,8 +374,11 @@ class _QuoteFinder:
 
     def transcript_turns(self) -> None:
         paragraphs = self.body.paragraphs
-        if sum(p.label_end is not None for p in paragraphs) < 2:
-            return  # one "UPDATE:" or "CLARIFICATION:" paragraph is not a transcript
+        labelled = [p for p in paragraphs if p.label_end is not None]
+        if not labelled or (len(labelled) == 1 and not any(
+                m.actor.kind == "person" for m in self._mentions_from(labelled[0].start, labelled[0].label_end))):
+            return  # one "UPDATE:" or "CLARIFICATION:" paragraph is not a transcript; one "THE PRESIDENT:" is
+        first_turn = len(self.quotes)
         i = 0
         while i < len(paragraphs):
             paragraph = paragraphs[i]
@@ -394,6 +398,19 @@ class _QuoteFinder:
                 self.add(Quote(sentence.sentence_id, start, end, "transcript", None,
                                speaker.actor if speaker else None, speaker.text if speaker else label))
             i = j
+        self._addressees(first_turn)
+
+    def _addressees(self, first_turn: int) -> None:
+        """Two people taking turns ("PRESIDENT BIDEN:", "PRESIDENT DUDA:", questions aside) speak to each
+        other: each turn's addressee is the other speaker."""
+        turns = self.quotes[first_turn:]
+        speakers = {q.speaker.actor_id: q.speaker for q in turns if q.speaker is not None and q.speaker.kind == "person"}
+        if len(speakers) != 2:
+            return
+        for k, turn in enumerate(turns, start=first_turn):
+            if turn.speaker is not None and turn.speaker.actor_id in speakers:
+                other = next(a for i, a in speakers.items() if i != turn.speaker.actor_id)
+                self.quotes[k] = dataclasses.replace(turn, addressee=other)
 
     def direct(self, cues_by_sentence: dict[int, list[_Cue]]) -> None:
         """Quoted spans with an attribution next to them."""

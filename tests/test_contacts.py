@@ -209,3 +209,15 @@ def test_contacts_a_person_of_unknown_state_meets_a_state_or_body():
     contacts = contacts_of("Mira Tallis said she visited Ukraine on Monday.")
     assert [("Mira Tallis", "Ukraine")] == pairs(contacts)
     assert contacts_of("Mira Tallis said she met Joe Biden on Monday.").empty  # one known state only
+
+
+def test_contacts_people_of_a_state_are_no_party_and_went_to_is_a_visit():
+    contacts = contacts_of("On Friday, Secretary General Jens Stoltenberg went to Romania and met U.S. troops there.")
+    assert [("Jens Stoltenberg", "Romania")] == pairs(contacts)
+    assert ["visit"] == list(contacts.kind)
+
+
+def test_contacts_the_situation_a_call_was_about_is_no_party():
+    contacts = contacts_of("President Joe Biden spoke with Chancellor Olaf Scholz on the situation in Russia and "
+                           "Ukraine.")
+    assert [("Joe Biden", "Olaf Scholz")] == pairs(contacts)

@@ -87,7 +87,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier", "institution")},
     "not_person_words": {"word": _single_word},
     "organization_words": {"word": _single_word},
-    "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase")},
+    "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase", "title")},
     "given_names": {"name": _single_word},
     "number_words": {"word": _non_empty, "value": _pattern(r"\d+(?:\.\d+)?", "a number"),
                      "kind": _one_of("cardinal", "multiplier", "vague")},
@@ -96,7 +96,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
-        "group_noun", "one_event", "base_form", "gap", "clause_end")},
+        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
         "call", "video call", "meeting", "talks", "visit", "summit", "negotiation", "message")},
     "stance_terms": {"term": _non_empty, "family": _one_of(

@@ -1,0 +1,123 @@
+"""Voices: who speaks in each part of a text, so that "I" and "you" can be resolved.
+
+A voice is a span of the text with its speaker and, when known, the person spoken to:
+
+- a transcript turn ("PRESIDENT DUDA: ... you and I have spoken ...") or a direct quote with a
+  resolved speaker ('"I spoke with him today," Biden said');
+- the whole text of a document whose title names its speaker ("Remarks by President Biden ...",
+  "Statement from Prime Minister Kishida ..."; the openers are the ``title`` rows of
+  ``reporting_cues.csv``), outside the quotes of other people.
+
+:func:`first_person_mentions` turns "I", "me", "you" inside voices into actor mentions, which the
+contact extractor uses as parties ("This weekend I spoke again with President Putin"). "We" is left
+alone: it names a government, a party, an audience or everyone present, and the text rarely says which.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from crisislens.actors import Actor, Mention, literal_alternation, title_people
+from crisislens.lexicon import Lexicon
+from crisislens.quotes import Quote
+from crisislens.text import Sentence
+
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|me)(?![\w-])")
+_SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]ou(?![\w'’-])")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A span of the text spoken or written by ``speaker`` (to ``addressee``, when known)."""
+
+    start: int
+    end: int
+    speaker: Actor
+    addressee: Actor | None = None
+
+
+@functools.lru_cache(maxsize=8)
+def _title_opener(lexicon: Lexicon) -> re.Pattern[str] | None:
+    openers = {r["word"] for r in lexicon.table("reporting_cues") if r["kind"] == "title"}
+    return re.compile(r"\s*(?:" + literal_alternation(openers, ignore_case=True) + r")\s", re.IGNORECASE) \
+        if openers else None
+
+
+def title_speaker(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> Actor | None:
+    """The person a title names as the document's speaker, when it names exactly one.
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> title_speaker("Remarks by President Biden on the Situation in Ukraine", lexicon=default_lexicon()).actor
+        'Joe Biden'
+        >>> title_speaker("Remarks by President Biden and Prime Minister Kishida", lexicon=default_lexicon()) is None
+        True
+    """
+    opener = _title_opener(lexicon) if title else None
+    match = opener.match(title) if opener is not None and title else None
+    if match is None:
+        return None
+    people = title_people(title, lexicon=lexicon, published=published)  # type: ignore[arg-type]
+    first = next(((i, a) for i, a in people if i >= match.end()), None)
+    if first is None or len(title[match.end():first[0]].split()) > 4:
+        return None  # "Statement by the Press Secretary on President X's visit": not X speaking
+    rest = title[first[0]:]
+    joint = re.search(r"\s(?:and|with)\s", rest)
+    if joint is not None and any(i > first[0] + joint.start() and a.actor_id != first[1].actor_id for i, a in people
+                                 if i < first[0] + joint.end() + 40):
+        return None  # "Remarks by President Biden and President Duda": two speakers
+    return first[1]
+
+
+def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = None) -> list[Voice]:
+    """The voices of a text: its quotes and transcript turns with a person as speaker, and the whole
+    text for ``author`` (from :func:`title_speaker`) when the text has no transcript turns.
+
+    Returns:
+        Voices sorted by start; a quote's voice follows the author's voice that contains it.
+    """
+    voices = [Voice(q.start, q.end, q.speaker, q.addressee) for q in quotes
+              if q.speaker is not None and q.speaker.kind == "person" and q.kind in ("direct", "transcript")]
+    if author is not None and not any(q.kind == "transcript" for q in quotes):
+        voices.append(Voice(0, len(text), author))
+    return sorted(voices, key=lambda v: (v.start, -v.end))
+
+
+def first_person_mentions(text: str, sentences: Sequence[Sentence], voices: Sequence[Voice]) -> list[Mention]:
+    """Mentions for "I" and "me" (the voice's speaker) and "you" (its addressee, when known) inside
+    voices; the innermost voice speaks."""
+    if not voices:
+        return []
+    starts = [s.start for s in sentences]
+    found: list[Mention] = []
+    for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person")):
+        for voice in _outermost(voices):
+            for match in pattern.finditer(text, voice.start, voice.end):
+                inner = _innermost(voices, match.start())
+                actor = inner.speaker if via == "first person" else inner.addressee
+                if actor is None:
+                    continue
+                sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
+                found.append(Mention(sentences[sentence].sentence_id if sentences else 0, match.start(), match.end(),
+                                     match.group(0), actor, via))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _outermost(voices: Sequence[Voice]) -> list[Voice]:
+    """Voices not inside another one (each position is then scanned once)."""
+    kept: list[Voice] = []
+    for voice in voices:  # sorted by start, longest first
+        if not kept or voice.start >= kept[-1].end:
+            kept.append(voice)
+    return kept
+
+
+def _innermost(voices: Sequence[Voice], position: int) -> Voice:
+    containing = [v for v in voices if v.start <= position < v.end]
+    return min(containing, key=lambda v: v.end - v.start)

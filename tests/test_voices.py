@@ -1,0 +1,72 @@
+"""Voices: who says "I" and "you" in transcripts, direct quotes and documents whose title names the speaker."""
+
+import pandas as pd
+import pytest
+
+import crisislens
+from crisislens.lexicon import default_lexicon
+from crisislens.voices import title_speaker
+
+LEXICON = default_lexicon()
+
+
+def pairs(df):
+    return sorted(tuple(sorted((a, b))) for a, b in zip(df.actor1, df.actor2, strict=True))
+
+
+@pytest.mark.parametrize(("title", "speaker"), [
+    ("Remarks by President Biden Providing an Update on Russia and Ukraine", "Joe Biden"),  # title case runs on
+    ("Statement by NSC Spokesperson Emily Horne on National Security Advisor Jake Sullivan's Call", "Emily Horne"),
+    ("Remarks by Vice President Harris at the Munich Security Conference", "Kamala Harris"),
+    ("Remarks by President Biden and President Andrzej Duda of Poland", None),  # two speakers
+    ("Readout of President Biden's Call with President Zelenskyy of Ukraine", None),  # not spoken by Biden
+    ("Statement by the Press Secretary on the Visit of President Yoon Suk-yeol of the Republic of Korea", None),
+    (None, None),
+])
+def test_title_speaker(title, speaker):
+    found = title_speaker(title, lexicon=LEXICON)
+    assert speaker == (found.actor if found is not None else None)
+
+
+def test_i_in_a_document_whose_title_names_its_speaker_is_that_speaker():
+    article = crisislens.parse("This weekend I spoke again with President Vladimir Putin of Russia.",
+                               published="2022-02-15", title="Remarks by President Biden on Russia and Ukraine")
+    contacts = article.contacts
+    assert [("Joe Biden", "Vladimir Putin")] == pairs(contacts)
+    # "this weekend" in a past clause of a Tuesday is the weekend just gone
+    assert [("held", pd.Timestamp("2022-02-12"))] == list(zip(contacts.status, contacts.date, strict=True))
+    untitled = crisislens.parse("This weekend I spoke again with President Vladimir Putin of Russia.",
+                                published="2022-02-15")
+    assert untitled.contacts.empty  # nobody is known to speak
+
+
+def test_a_role_label_takes_the_person_the_title_names():
+    text = "THE PRESIDENT: Good afternoon. I spoke with Chancellor Olaf Scholz of Germany this morning."
+    article = crisislens.parse(text, published="2022-02-15", title="Remarks by President Biden on Ukraine")
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert ["Joe Biden"] == list(turns.speaker)  # one labelled turn is a transcript when its label is a person
+    assert [("Joe Biden", "Olaf Scholz")] == pairs(article.contacts)
+
+
+def test_two_speakers_address_each_other_and_you_and_i_are_the_parties():
+    text = ("VICE PRESIDENT HARRIS: Mr. Secretary General, thank you. As I mentioned to you, I look forward to "
+            "our meeting.\n\n"
+            "SECRETARY GENERAL STOLTENBERG: Thank you. You and I met in Washington last year.\n\n"
+            "VICE PRESIDENT HARRIS: Thank you.")
+    article = crisislens.parse(text, published="2022-02-18")
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert ["Jens Stoltenberg", "Kamala Harris", "Jens Stoltenberg"] == list(turns.addressee)
+    contacts = article.contacts  # the meeting ahead, and the one of last year
+    assert [("Jens Stoltenberg", "Kamala Harris")] * 2 == pairs(contacts)
+    assert ["planned", "held"] == list(contacts.status)
+
+
+def test_i_inside_a_direct_quote_is_its_speaker():
+    text = ('"I met President Emmanuel Macron in Paris," Chancellor Olaf Scholz said.')
+    assert [("Emmanuel Macron", "Olaf Scholz")] == pairs(crisislens.parse(text, published="2022-02-15").contacts)
+
+
+def test_you_without_a_known_addressee_is_no_party():
+    text = "I want to talk with you about Russia."
+    article = crisislens.parse(text, published="2022-02-15", title="Remarks by President Biden")
+    assert article.contacts.empty
