@@ -19,7 +19,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gold_sets import GOLD_SETS, available
+from gold_sets import GOLD_SETS, ONLY, available
 
 from crisislens.corpus import Corpus
 from crisislens.evaluate import format_scores, load_gold, score
@@ -41,7 +41,7 @@ def actor_scores(name: str) -> dict[str, pd.DataFrame] | None:
 
 
 def main() -> None:
-    for name in GOLD_SETS:
+    for name in (n for n in GOLD_SETS if "actors" in ONLY.get(n, {"actors"})):
         result = actor_scores(name)
         if result is None:
             print(f"{name}: documents or gold not found, skipped")

@@ -26,7 +26,7 @@ def contact_scores(name: str) -> pd.DataFrame | None:
 
 
 def main() -> None:
-    print_all(contact_scores)
+    print_all(contact_scores, "contacts")
 
 
 if __name__ == "__main__":

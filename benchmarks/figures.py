@@ -38,7 +38,7 @@ def _value_and_category(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def main() -> None:
-    print_all(figure_scores)
+    print_all(figure_scores, "figures")
 
 
 if __name__ == "__main__":

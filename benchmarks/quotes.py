@@ -44,7 +44,7 @@ def polnear_scores():
 
 
 def main() -> None:
-    print_all(gold_set_scores)
+    print_all(gold_set_scores, "quotes")
     result = polnear_scores()
     if result is None:
         print("\npolnear-dev: absent, skipped")

@@ -1073,6 +1073,47 @@ def _row_at(rows: list[dict[str, str]], published: pd.Timestamp | None) -> dict[
     return started[-1] if started else rows[0]
 
 
+@functools.lru_cache(maxsize=8)
+def _role_with_our(lexicon: Lexicon) -> re.Pattern[str]:
+    pattern = actor_index(lexicon).role_alone_pattern
+    return re.compile(pattern.pattern.replace("(?=t)(?<![\\w])(?:the|The)", "(?<![\\w])(?:the|The|our|Our)"),
+                      pattern.flags)
+
+
+def roles_alone(text: str, start: int, end: int, *, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The role phrases without a name between ``start`` and ``end`` ("the President", "our Secretary
+    of State"), as (start, end, role of ``titles.csv``)."""
+    index = actor_index(lexicon)
+    found = []
+    for match in _role_with_our(lexicon).finditer(text, start, end):
+        role = index.roles_by_title.get(match.group("role").lower())
+        if role:
+            found.append((match.start(), match.end(), role))
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def role_holder(role: str, country: str, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> Actor | None:
+    """The one dictionary person holding ``role`` for ``country`` at ``published`` ("President", "USA"
+    in February 2022: Joe Biden), or None when there is none or more than one.
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> role_holder("President", "RUS", lexicon=default_lexicon(), published=pd.Timestamp("2022-02-13")).actor
+        'Vladimir Putin'
+    """
+    index = actor_index(lexicon)
+    holders = []
+    for actor_id, rows in index.people_rows.items():
+        row = _row_at(rows, published)
+        if (row["role"] or "").lower() == role.lower() and row["country"] == country and (
+                published is None or ((not row["start"] or row["start"] <= published.strftime("%Y-%m-%d"))
+                                      and (not row["end"] or published.strftime("%Y-%m-%d") <= row["end"]))):
+            holders.append(Actor(actor_id, rows[0]["name"], "person", row["country"] or None, row["role"] or None,
+                                 row["organization"] or None))
+    return holders[0] if len(holders) == 1 else None
+
+
 def actor_rows(article_id: str, mentions: Iterable[Mention]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """Return the ``mentions`` and ``actors`` table rows for an article's mentions."""
     mention_rows = []

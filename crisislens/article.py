@@ -30,7 +30,7 @@ from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
 from crisislens.stance import StanceTerm, score_stance, tone, with_cue
 from crisislens.text import Body, Sentence, count_words, normalise, split_sentences
-from crisislens.voices import find_voices, first_person_mentions, title_speaker
+from crisislens.voices import find_voices, home_state, speaker_mentions, title_speaker
 
 
 class Article:
@@ -69,7 +69,7 @@ class Article:
         self.contact_spans: list[Contact] = extract_contacts(
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
-            readout=is_readout(document.title), speakers=self._first_person())
+            readout=is_readout(document.title), speakers=self._speaker_mentions())
         self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
@@ -85,12 +85,15 @@ class Article:
         }
         self._quote_stances()
 
-    def _first_person(self) -> list[Mention]:
-        """ "I", "me" and "you" of the article's speakers (transcript turns, direct quotes, a title
-        naming the speaker)."""
-        author = title_speaker(self.document.title, lexicon=self.lexicon, published=self.document.published)
+    def _speaker_mentions(self) -> list[Mention]:
+        """ "I", "you" and "the President" as their speakers mean them (transcript turns, direct quotes,
+        a title naming the speaker or the government a readout speaks for)."""
+        title, published = self.document.title, self.document.published
+        author = title_speaker(title, lexicon=self.lexicon, published=published)
         voices = find_voices(self.body.text, self.quote_spans, author=author)
-        return first_person_mentions(self.body.text, self.sentence_spans, voices)
+        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title))
+        return speaker_mentions(self.body.text, self.sentence_spans, voices, lexicon=self.lexicon,
+                                published=published, home=home)
 
     # --- identity -------------------------------------------------------------------------
     @property

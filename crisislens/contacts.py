@@ -18,6 +18,7 @@ Western and Russian officials") give no contact; a press conference or a speech 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import functools
@@ -35,7 +36,9 @@ from crisislens.text import Sentence
 PARTY_KINDS = frozenset({"person", "state", "organization", "group"})
 _THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on))\b")
+_NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on)"
+                            r"|(?:spoke|spoken|speak|speaks|speaking|talked|talk) to (?:that|this|it|these|those|"
+                            r"the (?:issue|question|point|matter|need|importance|fact))\b)")
 _READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
@@ -44,6 +47,8 @@ _FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
+_HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
+_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 _STOPS = re.compile(r"[.;:]")
 _NEAR_TERM = re.compile(r"\s+(?:(?:also|both|jointly|together|have|has|had|will|would|to|then|today|\w+ly)\s+){0,2}"
                         r"(?:held\s+|hold\s+|had\s+|have\s+)?(?:(?:a|an|the|their|separate|joint)\s+)?"
@@ -96,6 +101,8 @@ class _Cues:
     one_event: frozenset[str]
     base_forms: frozenset[str]
     not_party: re.Pattern[str]
+    reported: re.Pattern[str]
+    accepted: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -122,11 +129,16 @@ def _cues(lexicon: Lexicon) -> _Cues:
         collective_named=re.compile(rf"\bthe\s+(?:[\w-]+\s+)?(?:{collective_nouns})\b", re.IGNORECASE),
         group_after=re.compile(rf"\s+(?:(?:{gap_phrases})\s+)?(?P<link>(?:with|between)\s+)?"
                                rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{any_of('group_noun')}))\b", re.IGNORECASE),
-        clause_end=re.compile(rf"\s(?:to (?!the\s+[A-Z])(?=[a-z])|(?:{any_of('clause_end')})\s)|[;:]|,\s(?=[a-z])(?!and )"),
+        clause_end=re.compile(rf"\s(?:to (?!the\s+[A-Z])(?=[a-z])|(?:{any_of('clause_end')})\s)|[;:]|,\s(?=[a-z])(?!and )"
+                              # ", and Chancellor Scholz will ...": a new clause with a subject of its own
+                              r"|,\s+and\s+(?=(?:our\s+|the\s+|his\s+|her\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+){1,8}"
+                              r"(?:will|would|is|was|has|had|also|then|met|spoke)\b)"),
         gap=rf"\s(?:(?:{gap_phrases}|\w+ly)\s){{0,2}}",
         gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
         one_event=frozenset(words.get("one_event", [])),
         base_forms=frozenset(words.get("base_form", [])),
+        accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"),
+        reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
         not_party=re.compile(rf"\s+(?:{any_of('not_party')})\b", re.IGNORECASE),
     )
 
@@ -189,7 +201,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         readout: the article is a readout (:func:`is_readout`); its first held contact without a
             date of its own is dated by ``published`` (``date_source`` "published").
         speakers: "I", "me" and "you" resolved to a speaker and the person spoken to
-            (:func:`crisislens.voices.first_person_mentions`); they are parties like other mentions.
+            and roles resolved in the speaker's state (:func:`crisislens.voices.speaker_mentions`); they are
+            parties like other mentions and replace the mentions they overlap.
 
     Returns:
         Contacts in text order, one per distinct set of parties and status.
@@ -205,10 +218,12 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     calendar, cues = _calendar(lexicon), _cues(lexicon)
     found: list[Contact] = []
     parties_by_sentence: dict[int, list[Mention]] = {}
-    for m in sorted([*mentions, *speakers], key=lambda m: m.start) if speakers else mentions:
+    for m in _with_speakers(mentions, speakers) if speakers else mentions:
         if m.actor.kind in PARTY_KINDS:
             parties_by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
+        recent = [*parties_by_sentence.get(sentence.sentence_id - 2, ()),  # for "met with him"
+                  *parties_by_sentence.get(sentence.sentence_id - 1, ())]
         here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
                 if sentence.start <= m.start < sentence.end
                 and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
@@ -233,7 +248,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if form == "verb":
                 kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms, cues) or kind
             previous = found[-1] if found else None
-            for parties in _party_sets(text, sentence, match, form, kind, clause, here, previous, cues):
+            for parties in _party_sets(text, sentence, match, form, kind, clause, here, previous, cues,
+                                       [*recent, *here]):
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
                 if _diplomatic(parties) and not any(_same(contact, other) for other in found):
@@ -241,6 +257,19 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     if readout and published is not None:
         found = _date_readout(found, sentences, published)
     return found
+
+
+def _with_speakers(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> list[Mention]:
+    """Mentions and speaker mentions in text order; a speaker mention replaces what it overlaps ("the
+    President" resolved by the role in the speaker's state, not by the presidents the article names)."""
+    spans = sorted((m.start, m.end) for m in speakers)
+    starts = [s for s, _ in spans]
+
+    def overlapped(m: Mention) -> bool:
+        i = bisect.bisect_right(starts, m.end - 1) - 1
+        return i >= 0 and spans[i][1] > m.start
+
+    return sorted([*(m for m in mentions if not overlapped(m)), *speakers], key=lambda m: m.start)
 
 
 def _diplomatic(parties: Sequence[Actor]) -> bool:
@@ -350,7 +379,8 @@ class _Clause:
 
 
 def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, kind: str, clause: _Clause,
-                here: list[Mention], previous: Contact | None, cues: _Cues) -> list[tuple[Actor, ...]]:
+                here: list[Mention], previous: Contact | None, cues: _Cues,
+                earlier: Sequence[Mention] = ()) -> list[tuple[Actor, ...]]:
     """The parties of the contact a term reports; several sets when the contacts were separate
     ("their recent conversations with their Russian and Ukrainian counterparts")."""
     start, end = match.start(), match.end()
@@ -372,13 +402,29 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
         if group is not None and (group.group("link") or match.group("term").lower().endswith((" with", " to"))):
             name = _GROUP_DETERMINER.sub("", group.group("group")).strip()
             others = [Actor(_GROUP_PREFIX + "-".join(name.lower().split()), name, "group")]
+    if not others and subjects:
+        referent = _object_pronoun(text, end, earlier, subjects)
+        others = [referent] if referent is not None else []
     distributive = form == "noun" and _plural(match.group("term"), cues)
+    if kind == "visit" and form == "verb" and len(others) > 1 and all(o.kind == "state" for o in others):
+        distributive = True  # "visited Ecuador, Colombia and Panama": one visit per state
     if distributive and subjects and others and len(subjects) * len(others) > 1:
         return [(s, o) for s in subjects for o in others if s.actor_id != o.actor_id]
     parties = _unique([*subjects, *others])
     if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)):
         return []  # a visit is made by someone ("avoid travel to Ukraine" is advice, not a visit)
     return [tuple(parties)]
+
+
+def _object_pronoun(text: str, end: int, earlier: Sequence[Mention], subjects: list[Actor]) -> Actor | None:
+    """ "Chancellor Scholz will be meeting with him": the last person named before, other than the
+    subject (in the sentence or the two before it)."""
+    if _HIM_OR_HER.match(text, end) is None:
+        return None
+    ids = {s.actor_id for s in subjects}
+    people = [m for m in earlier if m.end <= end and m.actor.kind == "person" and m.actor.actor_id not in ids
+              and m.via not in ("first person", "second person")]
+    return people[-1].actor if people else None
 
 
 def _before_reported_speech(text: str, end: int, clause: _Clause, cues: _Cues) -> list[Mention]:
@@ -422,14 +468,15 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
             or cues.collective_named.search(text, clause_start, start)):
         return [p for p in previous.parties if not p.actor_id.startswith(_GROUP_PREFIX)]
     if form == "verb" and not after:
-        people = _unique([m.actor for m in before if m.actor.kind == "person"])
-        first = next((m.start for m in before if m.actor.kind == "person"), start)
+        boundary = max((b.end() for b in cues.clause_end.finditer(text, sentence.start, start)), default=0)
+        people = _unique([m.actor for m in before if m.actor.kind == "person" and m.start >= boundary])
+        first = next((m.start for m in before if m.actor.kind == "person" and m.start >= boundary), start)
         if len(people) >= 2 and not (cues.speech.search(text, first, start) or _STOPS.search(text, first, start)):
             return people  # "X, Y, and Z convened", "the leaders – X, Y and Z – met": all took part
     joint = _coordinated(text, before, start)
     if len(joint) >= 2:
         return joint  # "Velmora and Norland met Rohan", "President Macron and Chancellor Scholz spoke with ..."
-    subject = _subject(text, sentence, start, before) if before else None
+    subject = _subject(text, sentence, start, before, cues) if before else None
     return [subject] if subject is not None else []
 
 
@@ -487,6 +534,8 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
     status = "held"
     if cues.cancelled.search(text, sentence.start, clause.limit):
         status = "cancelled"
+    elif cues.accepted.search(window):
+        status = "planned"  # "has accepted the invitation to have a meeting with ..."
     elif cues.proposed.search(window) or (form == "noun" and _HYPOTHETICAL.search(window)
                                           and not cues.done.search(window) and _date(sentence, start, dates) is None):
         status = "proposed"  # "preconditions for a conversation between ...": a contact not (yet) agreed
@@ -521,12 +570,21 @@ def _clause_start(text: str, sentence: Sentence, position: int) -> int:
     return sentence.start + max(cuts) if cuts else sentence.start
 
 
-def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]) -> Actor | None:
-    """The party written before the term: the first person (else state or organisation) of the clause."""
+def _subject(text: str, sentence: Sentence, position: int, before: list[Mention], cues: _Cues) -> Actor | None:
+    """The party written before the term: the first person (else state or organisation) of the clause,
+    after what reports it ("I would note that Ambassador Sullivan met ...": not "I"; "Biden said he
+    spoke with ...": "he" is Biden)."""
     clause_start = _clause_start(text, sentence, position)
-    candidates = [m for m in before if m.start >= clause_start]
-    if not candidates:
-        candidates = before
+    reported = max(cues.reported.finditer(text, clause_start, position), key=lambda m: m.start(), default=None)
+    if reported is not None:
+        candidates = [m for m in before if m.start >= reported.end()]
+        if not candidates:
+            pronoun = _HE_OR_SHE.search(text, reported.end(), position)
+            speaker = [m for m in before if m.end <= reported.start() and m.actor.kind == "person"
+                       and m.via not in ("first person", "second person")]
+            return speaker[-1].actor if pronoun is not None and speaker else None
+    else:
+        candidates = [m for m in before if m.start >= clause_start] or before
     people = [m for m in candidates if m.actor.kind == "person"]
     chosen = (people or candidates)
     return chosen[0].actor if chosen else None

@@ -8,8 +8,9 @@ A voice is a span of the text with its speaker and, when known, the person spoke
   "Statement from Prime Minister Kishida ..."; the openers are the ``title`` rows of
   ``reporting_cues.csv``), outside the quotes of other people.
 
-:func:`first_person_mentions` turns "I", "me", "you" inside voices into actor mentions, which the
-contact extractor uses as parties ("This weekend I spoke again with President Putin"). "We" is left
+:func:`speaker_mentions` turns "I", "me", "you" inside voices into actor mentions, and a role
+without a name ("the President") into the holder of that role in the speaker's state; the contact
+extractor uses them as parties ("This weekend I spoke again with President Putin"). "We" is left
 alone: it names a government, a party, an audience or everyone present, and the text rarely says which.
 """
 
@@ -23,12 +24,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from crisislens.actors import Actor, Mention, literal_alternation, title_people
+from crisislens.actors import Actor, Mention, literal_alternation, role_holder, roles_alone, title_people
 from crisislens.lexicon import Lexicon
 from crisislens.quotes import Quote
 from crisislens.text import Sentence
 
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|me)(?![\w-])")
+_OF_SOMEWHERE = re.compile(r"\s+of\s")
 _SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]ou(?![\w'’-])")
 
 
@@ -75,6 +77,22 @@ def title_speaker(title: str | None, *, lexicon: Lexicon, published: pd.Timestam
     return first[1]
 
 
+def home_state(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None = None,
+               readout: bool = False) -> str | None:
+    """The state a document speaks for: its title speaker's ("Press Briefing by Press Secretary Jen
+    Psaki"), or, for a readout or a titled document with several speakers, the state of the first
+    person its title names ("Readout of National Security Advisor Jake Sullivan's Call with ...")."""
+    if not title:
+        return None
+    speaker = title_speaker(title, lexicon=lexicon, published=published)
+    if speaker is not None:
+        return speaker.country
+    opener = _title_opener(lexicon)
+    if not readout and (opener is None or opener.match(title) is None):
+        return None
+    return next((a.country for _, a in title_people(title, lexicon=lexicon, published=published) if a.country), None)
+
+
 def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = None) -> list[Voice]:
     """The voices of a text: its quotes and transcript turns with a person as speaker, and the whole
     text for ``author`` (from :func:`title_speaker`) when the text has no transcript turns.
@@ -89,23 +107,37 @@ def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = No
     return sorted(voices, key=lambda v: (v.start, -v.end))
 
 
-def first_person_mentions(text: str, sentences: Sequence[Sentence], voices: Sequence[Voice]) -> list[Mention]:
-    """Mentions for "I" and "me" (the voice's speaker) and "you" (its addressee, when known) inside
-    voices; the innermost voice speaks."""
-    if not voices:
-        return []
+def speaker_mentions(text: str, sentences: Sequence[Sentence], voices: Sequence[Voice], *, lexicon: Lexicon,
+                     published: pd.Timestamp | None = None, home: str | None = None) -> list[Mention]:
+    """Mentions that depend on who speaks: "I" and "me" (the voice's speaker), "you" (its addressee,
+    when known), and a role without a name ("the President", "the Secretary of State"): the holder of
+    that role in the speaker's state (Jen Psaki's "the President" is the US president, Dmitry Peskov's
+    the Russian one), or in ``home``, the state a document speaks for, outside voices.
+    The innermost voice speaks."""
     starts = [s.start for s in sentences]
+
+    def mention(start: int, end: int, actor: Actor, via: str) -> Mention:
+        sentence = max(0, bisect.bisect_right(starts, start) - 1)
+        return Mention(sentences[sentence].sentence_id if sentences else 0, start, end, text[start:end], actor, via)
+
     found: list[Mention] = []
     for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person")):
         for voice in _outermost(voices):
             for match in pattern.finditer(text, voice.start, voice.end):
                 inner = _innermost(voices, match.start())
+                assert inner is not None  # inside an outermost voice
                 actor = inner.speaker if via == "first person" else inner.addressee
-                if actor is None:
-                    continue
-                sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
-                found.append(Mention(sentences[sentence].sentence_id if sentences else 0, match.start(), match.end(),
-                                     match.group(0), actor, via))
+                if actor is not None:
+                    found.append(mention(match.start(), match.end(), actor, via))
+    if home is not None or voices:
+        for start, end, role in roles_alone(text, 0, len(text), lexicon=lexicon):
+            if _OF_SOMEWHERE.match(text, end):
+                continue  # "the President of the European Commission" says whose president
+            inner = _innermost(voices, start)
+            country = inner.speaker.country if inner is not None else home
+            holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
+            if holder is not None:
+                found.append(mention(start, end, holder, "role of the speaker's state"))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -118,6 +150,6 @@ def _outermost(voices: Sequence[Voice]) -> list[Voice]:
     return kept
 
 
-def _innermost(voices: Sequence[Voice], position: int) -> Voice:
+def _innermost(voices: Sequence[Voice], position: int) -> Voice | None:
     containing = [v for v in voices if v.start <= position < v.end]
-    return min(containing, key=lambda v: v.end - v.start)
+    return min(containing, key=lambda v: v.end - v.start, default=None)

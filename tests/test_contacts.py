@@ -221,3 +221,33 @@ def test_contacts_the_situation_a_call_was_about_is_no_party():
     contacts = contacts_of("President Joe Biden spoke with Chancellor Olaf Scholz on the situation in Russia and "
                            "Ukraine.")
     assert [("Joe Biden", "Olaf Scholz")] == pairs(contacts)
+
+
+def test_contacts_who_reports_a_contact_is_not_its_subject():
+    contacts = contacts_of("I would note that Secretary of State Antony Blinken met Foreign Minister Sergei Lavrov.")
+    assert [("Antony Blinken", "Sergei Lavrov")] == pairs(contacts)
+    said = contacts_of("President Joe Biden said he spoke with President Vladimir Putin of Russia.")
+    assert [("Joe Biden", "Vladimir Putin")] == pairs(said)  # "he" is the one who said it
+    other = contacts_of("President Joe Biden said President Vladimir Putin met President Xi Jinping of China.")
+    assert [("Vladimir Putin", "Xi Jinping")] == pairs(other)
+
+
+def test_contacts_a_new_clause_has_its_own_subject_and_him_is_the_last_person_named():
+    contacts = contacts_of("President Emmanuel Macron of France is meeting with President Vladimir Putin of Russia "
+                           "today, and Chancellor Olaf Scholz of Germany will be meeting with him in the coming weeks.")
+    assert [("Emmanuel Macron", "Vladimir Putin"), ("Olaf Scholz", "Vladimir Putin")] == pairs(contacts)
+    assert ["held", "planned"] == list(contacts.status)
+
+
+def test_contacts_a_visit_to_several_states_is_one_visit_each_and_speaking_to_a_point_is_no_call():
+    contacts = contacts_of("Secretary of State Antony Blinken visited Ecuador, Colombia and Panama.")
+    assert [("Antony Blinken", "Colombia"), ("Antony Blinken", "Ecuador"), ("Antony Blinken", "Panama")] == \
+        pairs(contacts)
+    assert 3 == contacts.contact_id.nunique()
+    assert contacts_of("Chancellor Olaf Scholz spoke to that in an interview with President Vladimir Putin.").empty
+
+
+def test_contacts_an_accepted_invitation_is_planned():
+    contacts = contacts_of("Secretary of State Antony Blinken has accepted the invitation to have a meeting with "
+                           "Foreign Minister Sergei Lavrov next Wednesday.", published="2022-02-18")
+    assert ["planned"] == list(contacts.status)

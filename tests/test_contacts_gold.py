@@ -15,17 +15,22 @@ def test_contacts_gold_seed_floor(name):
     assert metric(benchmark.contact_scores("seed"), name) >= 1.0
 
 
-@pytest.mark.parametrize(("name", "floor"), [("f1", 0.78), ("precision", 0.85), ("recall", 0.7),
-                                           ("status_accuracy", 0.9), ("date_accuracy", 0.85)])
+@pytest.mark.parametrize(("name", "floor"), [("f1", 0.82), ("precision", 0.9), ("recall", 0.75),
+                                           ("status_accuracy", 0.95), ("date_accuracy", 0.87)])
 def test_contacts_gold_whitehouse_floor(name, floor):
     if not (SHARED / "whitehouse-2022q1").exists():
         pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the White House contact gold needs it")
     assert metric(benchmark.contact_scores("whitehouse"), name) >= floor
 
 
-@pytest.mark.parametrize(("name", "floor"), [("f1", 0.32), ("precision", 0.45)])
-def test_contacts_gold_heldout_floor(name, floor):
-    """The held-out documents (never used to tune the rules) keep the extractor honest."""
+@pytest.mark.parametrize(("gold_set", "name", "floor"), [
+    ("whitehouse_heldout", "f1", 0.45), ("whitehouse_heldout", "precision", 0.55),  # development since session 13
+    ("whitehouse_dev2", "f1", 0.3), ("whitehouse_dev2", "precision", 0.6),  # press briefings and remarks
+    ("whitehouse_heldout2", "f1", 0.3), ("whitehouse_heldout2", "precision", 0.4),  # held out: never tuned on
+])
+def test_contacts_gold_other_sets_floor(gold_set, name, floor):
+    """The other White House sets: briefings and remarks (development) and the held-out documents, whose
+    failures are not read, so the floor records generalisation, not tuning."""
     if not (SHARED / "whitehouse-2022q1").exists():
-        pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the held-out contact gold needs it")
-    assert metric(benchmark.contact_scores("whitehouse_heldout"), name) >= floor
+        pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; this contact gold needs it")
+    assert metric(benchmark.contact_scores(gold_set), name) >= floor

@@ -70,3 +70,16 @@ def test_you_without_a_known_addressee_is_no_party():
     text = "I want to talk with you about Russia."
     article = crisislens.parse(text, published="2022-02-15", title="Remarks by President Biden")
     assert article.contacts.empty
+
+
+def test_the_president_in_a_briefing_is_the_president_of_the_speakers_state():
+    text = ("MS. PSAKI: As you know, the President spoke with President Emmanuel Macron of France yesterday, and "
+            "our Secretary of State will meet Foreign Minister Sergei Lavrov.\n\n"
+            "Q: Thank you.")
+    article = crisislens.parse(text, published="2022-02-18", title="Press Briefing by Press Secretary Jen Psaki")
+    assert [("Antony Blinken", "Sergei Lavrov"), ("Emmanuel Macron", "Joe Biden")] == pairs(article.contacts)
+    # "the President of the European Commission" says whose president it is
+    text = ("Jake Sullivan held a video call with Bjoern Seibert, Head of Cabinet of the President of the European "
+            "Commission.")
+    article = crisislens.parse(text, published="2022-02-11", title="Readout of Jake Sullivan's Video Call")
+    assert "Joe Biden" not in set(article.contacts.actor1) | set(article.contacts.actor2)

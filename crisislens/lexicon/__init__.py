@@ -96,7 +96,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
-        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party")},
+        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
         "call", "video call", "meeting", "talks", "visit", "summit", "negotiation", "message")},
     "stance_terms": {"term": _non_empty, "family": _one_of(
