@@ -333,7 +333,8 @@ def _join_list(text: str, sentence: Sentence, match: re.Match[str], here: list[M
         return
     last = found[-1]
     known = {p.actor_id for p in last.parties}
-    people = _unique([m.actor for m in here if m.actor.kind == "person" and m.actor.actor_id not in known])
+    people = _unique([m.actor for m in here if m.actor.kind == "person" and m.actor.actor_id not in known
+                      and _named(m)])
     if people:
         kept = tuple(p for p in last.parties if not p.actor_id.startswith(_GROUP_PREFIX))
         found[-1] = dataclasses.replace(last, parties=kept + tuple(people))
@@ -387,7 +388,7 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     before, after = list(clause.before), _before_reported_speech(text, end, clause, cues)
     if form == "noun" and not after and not _possessor(text, start, before):
         # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
-        people = _unique([m.actor for m in here if m.actor.kind == "person"])
+        people = _unique([m.actor for m in here if m.actor.kind == "person" and (_named(m) or _dialogue(here))])
         if len(people) >= 2:
             return [tuple(people)]
         joint = _coordinated(text, before, start)
@@ -423,7 +424,7 @@ def _object_pronoun(text: str, end: int, earlier: Sequence[Mention], subjects: l
         return None
     ids = {s.actor_id for s in subjects}
     people = [m for m in earlier if m.end <= end and m.actor.kind == "person" and m.actor.actor_id not in ids
-              and m.via not in ("first person", "second person")]
+              and _named(m)]
     return people[-1].actor if people else None
 
 
@@ -469,8 +470,9 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
         return [p for p in previous.parties if not p.actor_id.startswith(_GROUP_PREFIX)]
     if form == "verb" and not after:
         boundary = max((b.end() for b in cues.clause_end.finditer(text, sentence.start, start)), default=0)
-        people = _unique([m.actor for m in before if m.actor.kind == "person" and m.start >= boundary])
-        first = next((m.start for m in before if m.actor.kind == "person" and m.start >= boundary), start)
+        listed = [m for m in before if m.actor.kind == "person" and m.start >= boundary and _named(m)]
+        people = _unique([m.actor for m in listed])
+        first = listed[0].start if listed else start
         if len(people) >= 2 and not (cues.speech.search(text, first, start) or _STOPS.search(text, first, start)):
             return people  # "X, Y, and Z convened", "the leaders – X, Y and Z – met": all took part
     joint = _coordinated(text, before, start)
@@ -514,6 +516,19 @@ def _others(nearby: list[Mention], after: list[Mention], subjects: list[Actor]) 
         if all(s.actor_id != m.actor.actor_id for s in subjects):
             chosen.append(m.actor)
     return _unique(chosen)
+
+
+def _named(mention: Mention) -> bool:
+    """A party named in the text, not "I" or "you": those take part only as the subject or the object
+    of a contact ("I spoke with ...", "... met with you"), never as bystanders of the sentence (a press
+    secretary's "I" in "I can confirm the President spoke with ...")."""
+    return mention.via not in ("first person", "second person")
+
+
+def _dialogue(here: list[Mention]) -> bool:
+    """ "As I mentioned to you, I look forward to our meeting": a speaker and the person addressed,
+    both in the sentence, speak of their own contact."""
+    return {m.via for m in here} >= {"first person", "second person"}
 
 
 def _unique(actors: Sequence[Actor]) -> list[Actor]:
@@ -580,8 +595,7 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
         candidates = [m for m in before if m.start >= reported.end()]
         if not candidates:
             pronoun = _HE_OR_SHE.search(text, reported.end(), position)
-            speaker = [m for m in before if m.end <= reported.start() and m.actor.kind == "person"
-                       and m.via not in ("first person", "second person")]
+            speaker = [m for m in before if m.end <= reported.start() and m.actor.kind == "person" and _named(m)]
             return speaker[-1].actor if pronoun is not None and speaker else None
     else:
         candidates = [m for m in before if m.start >= clause_start] or before

@@ -627,8 +627,8 @@ def diplomatic_contacts() -> Cells:
             ).sort_values(["contacts", "held"], ascending=False).head(12)
         """),
         md("""
-            Emmanuel Macron leads, all by phone or video call; then Volodymyr Zelensky, Vladimir Putin
-            (calls, a summit and the meeting accepted in principle in February) and the other allies:
+            Vladimir Putin leads (calls, meetings, talks, a summit, a message), then Volodymyr Zelensky
+            (calls and talks) and Emmanuel Macron (all by phone or video call), then the other allies:
             Olaf Scholz, Fumio Kishida, Boris Johnson, Mario Draghi. Meetings with Congress or other
             American officials are not here: a diplomatic contact needs parties of two states or bodies.
             A row counts a contact per document: a call reported by a readout and again at a briefing
@@ -677,10 +677,11 @@ def diplomatic_contacts() -> Cells:
             weekly.assign(total=weekly.sum(axis=1)).rename_axis(index="week")
         """),
         md("""
-            Held contacts peak in the week of 14 to 20 February, the last full week of diplomacy before
-            the invasion: Biden's calls with European and Canadian leaders, Blinken's with Lavrov, the Vice
-            President's meetings at the Munich Security Conference. Planned contacts peak in the weeks of 7
-            to 20 March, when trips and meetings were announced for the days after (the Vice President's
+            Held contacts peak twice. The week of 14 to 20 February is the last full week of diplomacy
+            before the invasion: Biden's calls with European and Canadian leaders, Blinken's with Lavrov,
+            the Vice President's meetings at the Munich Security Conference. The week of 7 to 13 March
+            matches it: the Vice President in Poland, Biden's calls with allies and with Zelensky.
+            Planned contacts peak in the weeks of 7 to 20 March, when trips and meetings were announced for the days after (the Vice President's
             visit to Poland and Romania in March, for one).
 
             ## How far to trust it
