@@ -47,6 +47,7 @@ _FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
+_DID = re.compile(r"\b(?:did|didn't|did not)\s+(?:\w+\s+)?$")  # "did meet with": past, not planned
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
 _HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 _STOPS = re.compile(r"[.;:]")
@@ -103,6 +104,7 @@ class _Cues:
     not_party: re.Pattern[str]
     reported: re.Pattern[str]
     accepted: re.Pattern[str]
+    people_of: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -137,6 +139,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
         one_event=frozenset(words.get("one_event", [])),
         base_forms=frozenset(words.get("base_form", [])),
+        people_of=re.compile(rf"\b(?:{any_of('group_noun')})\s+of\b", re.IGNORECASE),
         accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"),
         reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
         not_party=re.compile(rf"\s+(?:{any_of('not_party')})\b", re.IGNORECASE),
@@ -241,7 +244,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if form == "noun" and found and _refers_back(text, sentence, match):
                 _join_list(text, sentence, match, here, found, cues)
                 continue
-            if form == "noun" and not found and _THIS.search(text, sentence.start, match.start()):
+            if (form == "noun" and not found and _THIS.search(text, sentence.start, match.start())
+                    and not _INTRODUCES_PARTIES.match(text, match.end())):
                 continue  # "On this call, officials will ...": the press call the text itself is
             clause = _Clause.of(text, sentence, match, here, calendar, cues,
                                 places_are_parties=form == "noun" and _plural(match.group("term"), cues))
@@ -412,7 +416,8 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     if distributive and subjects and others and len(subjects) * len(others) > 1:
         return [(s, o) for s in subjects for o in others if s.actor_id != o.actor_id]
     parties = _unique([*subjects, *others])
-    if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)):
+    if len(parties) < 2 or (kind == "visit" and not any(p.kind == "person" for p in parties)
+                            and not _led_by_people(text, sentence, start, cues)):
         return []  # a visit is made by someone ("avoid travel to Ukraine" is advice, not a visit)
     return [tuple(parties)]
 
@@ -426,6 +431,12 @@ def _object_pronoun(text: str, end: int, earlier: Sequence[Mention], subjects: l
     people = [m for m in earlier if m.end <= end and m.actor.kind == "person" and m.actor.actor_id not in ids
               and _named(m)]
     return people[-1].actor if people else None
+
+
+def _led_by_people(text: str, sentence: Sentence, start: int, cues: _Cues) -> bool:
+    """ "the prime ministers of Poland, Slovenia and the Czech Republic visited Kyiv": states named
+    after a group noun of people are people of those states."""
+    return cues.people_of.search(text, sentence.start, start) is not None
 
 
 def _before_reported_speech(text: str, end: int, clause: _Clause, cues: _Cues) -> list[Mention]:
@@ -554,7 +565,8 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
     elif cues.proposed.search(window) or (form == "noun" and _HYPOTHETICAL.search(window)
                                           and not cues.done.search(window) and _date(sentence, start, dates) is None):
         status = "proposed"  # "preconditions for a conversation between ...": a contact not (yet) agreed
-    elif cues.planned.search(window) or (form == "verb" and _term_key(match.group("term"), cues) in cues.base_forms):
+    elif cues.planned.search(window) or (form == "verb" and _term_key(match.group("term"), cues) in cues.base_forms
+                                         and not _DID.search(window)):
         status = "planned"
     date = _date(sentence, start, dates)
     if date is not None and status == "held" and (

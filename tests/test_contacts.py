@@ -251,3 +251,26 @@ def test_contacts_an_accepted_invitation_is_planned():
     contacts = contacts_of("Secretary of State Antony Blinken has accepted the invitation to have a meeting with "
                            "Foreign Minister Sergei Lavrov next Wednesday.", published="2022-02-18")
     assert ["planned"] == list(contacts.status)
+
+
+def test_contacts_this_call_with_named_parties_did_meet_and_a_visit_by_leaders_of_states():
+    contacts = contacts_of("During this call with President Emmanuel Macron of France and Chancellor Olaf Scholz of "
+                           "Germany, they discussed Russia.")
+    assert [("Emmanuel Macron", "Olaf Scholz")] == pairs(contacts)
+    did = contacts_of("Secretary of State Antony Blinken did meet with Foreign Minister Sergei Lavrov.")
+    assert ["held"] == list(did.status)
+    visit = contacts_of("The prime ministers of Poland, Slovenia and the Czech Republic visited Kyiv last week.")
+    assert ("Poland", "Ukraine") in pairs(visit) and set(visit.kind) == {"visit"}
+    assert contacts_of("Poland and Slovenia advised against travel to Kyiv.").empty
+    talks = crisislens.parse("The President had a lengthy discussion with President Xi Jinping of China on Friday.",
+                             published="2022-03-21", title="Press Briefing by Press Secretary Jen Psaki").contacts
+    assert [("talks", "Joe Biden", "Xi Jinping")] == list(zip(talks.kind, talks.actor1, talks.actor2, strict=True))
+
+
+def test_contacts_attending_a_conference_or_summit_is_a_meeting_with_it():
+    contacts = contacts_of("Vice President Kamala Harris attended the Munich Security Conference.")
+    assert [("Kamala Harris", "Munich Security Conference")] == pairs(contacts)
+    planned = contacts_of("President Joe Biden will attend the NATO summit in Brussels on Thursday.",
+                          published="2022-03-21")
+    assert [("planned", "Joe Biden", "NATO")] == list(zip(planned.status, planned.actor1, planned.actor2, strict=True))
+    assert contacts_of("Secretary Antony Blinken attended a meeting of the Cabinet.").empty
