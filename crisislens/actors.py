@@ -391,7 +391,8 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     return finder.resolved()
 
 
-def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> list[tuple[int, Actor]]:
+@functools.lru_cache(maxsize=256)
+def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> tuple[tuple[int, Actor], ...]:
     """The people a title names, with where each starts in the title.
 
     Titles capitalise every word, so a titled name may run into the next words ("President Biden
@@ -426,7 +427,7 @@ def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None
         else:
             if not re.match(r"\s+[A-Z]", title[mention.end:]):
                 people.append((mention.start, actor))
-    return people
+    return tuple(people)
 
 
 class _Finder:
@@ -1076,7 +1077,7 @@ def _row_at(rows: list[dict[str, str]], published: pd.Timestamp | None) -> dict[
 @functools.lru_cache(maxsize=8)
 def _role_with_our(lexicon: Lexicon) -> re.Pattern[str]:
     pattern = actor_index(lexicon).role_alone_pattern
-    return re.compile(pattern.pattern.replace("(?=t)(?<![\\w])(?:the|The)", "(?<![\\w])(?:the|The|our|Our)"),
+    return re.compile(pattern.pattern.replace("(?=t)(?<![\\w])(?:the|The)", "(?=[to])(?<![\\w])(?:the|The|our|Our)"),
                       pattern.flags)
 
 

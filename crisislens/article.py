@@ -9,8 +9,10 @@ against the tables works today and fills up as they land.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import os
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -85,15 +87,15 @@ class Article:
         }
         self._quote_stances()
 
-    def _speaker_mentions(self) -> list[Mention]:
-        """ "I", "you" and "the President" as their speakers mean them (transcript turns, direct quotes,
-        a title naming the speaker or the government a readout speaks for)."""
+    def _speaker_mentions(self) -> Callable[[Sentence], list[Mention]]:
+        """ "I", "you" and "the President" of a sentence as its speakers mean them (transcript turns,
+        direct quotes, a title naming the speaker or the government a readout speaks for)."""
         title, published = self.document.title, self.document.published
         author = title_speaker(title, lexicon=self.lexicon, published=published)
         voices = find_voices(self.body.text, self.quote_spans, author=author)
         home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title))
-        return speaker_mentions(self.body.text, self.sentence_spans, voices, lexicon=self.lexicon,
-                                published=published, home=home)
+        return functools.partial(speaker_mentions, self.body.text, voices=voices, lexicon=self.lexicon,
+                                 published=published, home=home)
 
     # --- identity -------------------------------------------------------------------------
     @property

@@ -24,7 +24,7 @@ import datetime
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from crisislens.actors import Actor, Mention
@@ -48,6 +48,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
 _DID = re.compile(r"\b(?:did|didn't|did not)\s+(?:\w+\s+)?$")  # "did meet with": past, not planned
+_HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
 _HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 _STOPS = re.compile(r"[.;:]")
@@ -157,8 +158,19 @@ def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
         return words[0] + "".join(gap + w for w in words[1:])
 
     def alternation(terms: list[str]) -> re.Pattern[str]:
-        joined = "|".join(tolerant(t) for t in sorted(terms, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?P<term>" + joined + r")(?![\w-])", re.IGNORECASE)
+        # Factored by first word ("met" once, then " with" or nothing), and led by the first letters:
+        # the regex engine tries each first word once instead of every term.
+        by_first: dict[str, list[str]] = {}
+        for term in terms:
+            first, _, rest = term.partition(" ")
+            by_first.setdefault(first.lower(), []).append(rest)
+        groups = []
+        for first, tails in sorted(by_first.items(), key=lambda item: len(item[0]), reverse=True):
+            longer = [tolerant("x " + t)[1:] for t in sorted((t for t in tails if t), key=len, reverse=True)]
+            rest = ("(?:" + "|".join(longer) + ")" + ("?" if "" in tails else "")) if longer else ""
+            groups.append(re.escape(first) + rest)
+        letters = "".join(sorted({re.escape(first[0]) for first in by_first}))
+        return re.compile(rf"(?=[{letters}])(?<![\w-])(?P<term>" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
 
     nouns = [t for t, (_, form) in rows.items() if form == "noun"]
     return alternation(list(rows)), alternation(nouns), rows
@@ -190,7 +202,7 @@ def is_readout(title: str | None) -> bool:
 def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
                      dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon,
                      published: datetime.date | None = None, readout: bool = False,
-                     speakers: Sequence[Mention] = ()) -> list[Contact]:
+                     speakers: Callable[[Sentence], Sequence[Mention]] | None = None) -> list[Contact]:
     """Find the diplomatic contacts of an article.
 
     Args:
@@ -203,9 +215,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         published: the publication date; a contact dated after it is planned, not held.
         readout: the article is a readout (:func:`is_readout`); its first held contact without a
             date of its own is dated by ``published`` (``date_source`` "published").
-        speakers: "I", "me" and "you" resolved to a speaker and the person spoken to
-            and roles resolved in the speaker's state (:func:`crisislens.voices.speaker_mentions`); they are
-            parties like other mentions and replace the mentions they overlap.
+        speakers: gives a sentence's "I", "me" and "you" resolved to a speaker and the person spoken
+            to, and its roles resolved in the speaker's state (:func:`crisislens.voices.speaker_mentions`);
+            asked only for sentences with a contact term, they are parties like other mentions and
+            replace the mentions they overlap.
 
     Returns:
         Contacts in text order, one per distinct set of parties and status.
@@ -221,18 +234,26 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     calendar, cues = _calendar(lexicon), _cues(lexicon)
     found: list[Contact] = []
     parties_by_sentence: dict[int, list[Mention]] = {}
-    for m in _with_speakers(mentions, speakers) if speakers else mentions:
+    for m in mentions:
         if m.actor.kind in PARTY_KINDS:
             parties_by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
+        if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
+            continue  # "Will you talk to him again?" asks; it reports no contact
+        matches = list(pattern.finditer(text, sentence.start, sentence.end))
+        if not matches:
+            continue
         recent = [*parties_by_sentence.get(sentence.sentence_id - 2, ()),  # for "met with him"
                   *parties_by_sentence.get(sentence.sentence_id - 1, ())]
+        if speakers is not None:
+            extra = [m for m in speakers(sentence) if m.actor.kind in PARTY_KINDS]
+            if extra:
+                parties_by_sentence[sentence.sentence_id] = _with_speakers(
+                    parties_by_sentence.get(sentence.sentence_id, []), extra)
         here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
                 if sentence.start <= m.start < sentence.end
                 and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
-        if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
-            continue  # "Will you talk to him again?" asks; it reports no contact
-        for match in pattern.finditer(text, sentence.start, sentence.end):
+        for match in matches:
             if _NOT_A_CONTACT.match(text, match.start()) or cues.not_diplomatic.search(text, sentence.start,
                                                                                         match.start()):
                 continue
@@ -400,7 +421,7 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
             return [tuple(joint)]  # "Velmora and Norland held talks on Monday"
     if re.match(r"\s+between\s", text[end:end + 10]):
         before = []  # "the talks between X and Y": the parties are named after the noun
-    subjects = _subjects(text, sentence, start, form, before, after, previous, cues)
+    subjects = _subjects(text, sentence, start, form, before, after, previous, cues, earlier)
     others = _others([*before, *after], after, subjects)
     if not others:
         group = cues.group_after.match(text, end, clause.limit)
@@ -467,12 +488,18 @@ def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
 
 
 def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list[Mention],
-              after: list[Mention], previous: Contact | None, cues: _Cues) -> list[Actor]:
-    """Who made the contact: a possessor, the clause's subject (or a list of people), or, for
-    "they" and "the leaders", the parties of the previous contact."""
+              after: list[Mention], previous: Contact | None, cues: _Cues,
+              earlier: Sequence[Mention] = ()) -> list[Actor]:
+    """Who made the contact: a possessor ("Macron's meetings", "her visit": the last person named),
+    the clause's subject (or a list of people), or, for "they" and "the leaders", the parties of the
+    previous contact."""
     owner = _possessor(text, start, before) if form == "noun" else None
     if owner is not None:
         return [owner.actor]
+    if form == "noun" and _HIS_OR_HER.search(text, max(sentence.start, start - 40), start):
+        people = [m for m in earlier if m.end <= start and m.actor.kind == "person" and _named(m)]
+        if people:
+            return [people[-1].actor]
     clause_start = _clause_start(text, sentence, start)
     in_clause = [m for m in before if m.start >= clause_start]
     if previous is not None and (

@@ -16,7 +16,6 @@ alone: it names a government, a party, an audience or everyone present, and the 
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -107,47 +106,37 @@ def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = No
     return sorted(voices, key=lambda v: (v.start, -v.end))
 
 
-def speaker_mentions(text: str, sentences: Sequence[Sentence], voices: Sequence[Voice], *, lexicon: Lexicon,
+def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, lexicon: Lexicon,
                      published: pd.Timestamp | None = None, home: str | None = None) -> list[Mention]:
-    """Mentions that depend on who speaks: "I" and "me" (the voice's speaker), "you" (its addressee,
-    when known), and a role without a name ("the President", "the Secretary of State"): the holder of
-    that role in the speaker's state (Jen Psaki's "the President" is the US president, Dmitry Peskov's
-    the Russian one), or in ``home``, the state a document speaks for, outside voices.
-    The innermost voice speaks."""
-    starts = [s.start for s in sentences]
+    """Mentions in ``sentence`` that depend on who speaks: "I" and "me" (the voice's speaker), "you"
+    (its addressee, when known), and a role without a name ("the President", "our Secretary of
+    State"): the holder of that role in the speaker's state (Jen Psaki's "the President" is the US
+    president, Dmitry Peskov's the Russian one), or in ``home``, the state a document speaks for,
+    outside voices. The innermost voice speaks.
 
-    def mention(start: int, end: int, actor: Actor, via: str) -> Mention:
-        sentence = max(0, bisect.bisect_right(starts, start) - 1)
-        return Mention(sentences[sentence].sentence_id if sentences else 0, start, end, text[start:end], actor, via)
-
+    A sentence at a time: the contact extractor asks only for the sentences with a contact term.
+    """
+    start, end = sentence.start, sentence.end
+    here = [v for v in voices if v.start < end and start < v.end]
     found: list[Mention] = []
-    for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person")):
-        for voice in _outermost(voices):
-            for match in pattern.finditer(text, voice.start, voice.end):
-                inner = _innermost(voices, match.start())
-                assert inner is not None  # inside an outermost voice
-                actor = inner.speaker if via == "first person" else inner.addressee
+    if here:
+        for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person")):
+            for match in pattern.finditer(text, start, end):
+                inner = _innermost(here, match.start())
+                actor = None if inner is None else inner.speaker if via == "first person" else inner.addressee
                 if actor is not None:
-                    found.append(mention(match.start(), match.end(), actor, via))
-    if home is not None or voices:
-        for start, end, role in roles_alone(text, 0, len(text), lexicon=lexicon):
-            if _OF_SOMEWHERE.match(text, end):
+                    found.append(Mention(sentence.sentence_id, match.start(), match.end(), match.group(0), actor, via))
+    if home is not None or here:
+        for first, last, role in roles_alone(text, start, end, lexicon=lexicon):
+            if _OF_SOMEWHERE.match(text, last):
                 continue  # "the President of the European Commission" says whose president
-            inner = _innermost(voices, start)
+            inner = _innermost(here, first)
             country = inner.speaker.country if inner is not None else home
             holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
             if holder is not None:
-                found.append(mention(start, end, holder, "role of the speaker's state"))
+                found.append(Mention(sentence.sentence_id, first, last, text[first:last], holder,
+                                     "role of the speaker's state"))
     return sorted(found, key=lambda m: m.start)
-
-
-def _outermost(voices: Sequence[Voice]) -> list[Voice]:
-    """Voices not inside another one (each position is then scanned once)."""
-    kept: list[Voice] = []
-    for voice in voices:  # sorted by start, longest first
-        if not kept or voice.start >= kept[-1].end:
-            kept.append(voice)
-    return kept
 
 
 def _innermost(voices: Sequence[Voice], position: int) -> Voice | None:

@@ -628,7 +628,7 @@ def diplomatic_contacts() -> Cells:
         """),
         md("""
             Vladimir Putin leads (calls, meetings, talks, a summit, a message), then Volodymyr Zelensky
-            (calls and talks) and Emmanuel Macron (all by phone or video call), then the other allies:
+            (calls, talks, a meeting) and Emmanuel Macron (all by phone or video call), then the other allies:
             Olaf Scholz, Fumio Kishida, Boris Johnson, Mario Draghi. Meetings with Congress or other
             American officials are not here: a diplomatic contact needs parties of two states or bodies.
             A row counts a contact per document: a call reported by a readout and again at a briefing

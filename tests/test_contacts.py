@@ -274,3 +274,9 @@ def test_contacts_attending_a_conference_or_summit_is_a_meeting_with_it():
                           published="2022-03-21")
     assert [("planned", "Joe Biden", "NATO")] == list(zip(planned.status, planned.actor1, planned.actor2, strict=True))
     assert contacts_of("Secretary Antony Blinken attended a meeting of the Cabinet.").empty
+
+
+def test_contacts_her_visit_is_the_visit_of_the_last_person_named():
+    contacts = contacts_of("Secretary of State Antony Blinken thanked the people for their welcome. He recalled "
+                           "his visit to Guatemala last year.")
+    assert [("Antony Blinken", "Guatemala")] == pairs(contacts)  # pronouns know no gender: the last person
