@@ -177,6 +177,37 @@ def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
 
 
 @functools.lru_cache(maxsize=8)
+def _state_groups(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, tuple[Actor, ...]]]:
+    """ "his Nordic counterparts": the groups of ``state_groups.csv`` before a noun of people, and
+    their member states."""
+    names = {row["actor_id"]: row["name"] for row in lexicon.table("states")}
+    members = {row["group"]: tuple(Actor(code, names.get(code, code), "state", code)
+                                   for code in row["members"].split("|"))
+               for row in lexicon.table("state_groups")}
+    if not members:
+        return None, {}
+    nouns = sorted({row["phrase"] for row in lexicon.table("contact_cues") if row["kind"] in ("group_noun", "group_word")},
+                   key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?P<group>" + "|".join(re.escape(g) for g in sorted(members, key=len, reverse=True))
+                         + r")\s+(?:(?:[\w-]+\s+){0,2})(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+                         + r")\b", re.IGNORECASE)
+    return pattern, members
+
+
+def _group_members(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+    """One state mention per member of a group of states named in the sentence ("Baltic counterparts")."""
+    pattern, members = _state_groups(lexicon)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        group = next(g for g in members if g.lower() == match.group("group").lower())
+        found.extend(Mention(sentence.sentence_id, match.start("group"), match.end("group"), match.group("group"),
+                             actor, "state group") for actor in members[group])
+    return found
+
+
+@functools.lru_cache(maxsize=8)
 def _calendar(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(r["word"].rstrip(".") for r in lexicon.table("date_words")
                      if r["kind"] in ("month", "month_abbr", "weekday", "weekday_abbr"))
@@ -253,6 +284,9 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
                 if sentence.start <= m.start < sentence.end
                 and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
+        grouped = _group_members(text, sentence, lexicon)
+        if grouped:
+            here = _with_speakers(here, grouped)
         for match in matches:
             if _NOT_A_CONTACT.match(text, match.start()) or cues.not_diplomatic.search(text, sentence.start,
                                                                                         match.start()):
@@ -422,6 +456,8 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     if re.match(r"\s+between\s", text[end:end + 10]):
         before = []  # "the talks between X and Y": the parties are named after the noun
     subjects = _subjects(text, sentence, start, form, before, after, previous, cues, earlier)
+    if form == "verb" and not subjects:
+        return []  # "we've met with our Polish and Baltic counterparts": who met them is not known
     others = _others([*before, *after], after, subjects)
     if not others:
         group = cues.group_after.match(text, end, clause.limit)
@@ -530,7 +566,7 @@ def _coordinated(text: str, before: list[Mention], start: int) -> list[Actor]:
         if not chain:
             if not _NEAR_TERM.fullmatch(gap):
                 return []
-        elif not _JOINED.fullmatch(gap):
+        elif not _JOINED.fullmatch(gap) and not (m.via == "state group" and m.start == position):
             if chain and chain[-1].actor.kind == "state" and _OF.fullmatch(gap) and m.actor.kind == "person":
                 chain[-1] = m  # "President Macron of France": the person, not the state
                 position = m.start

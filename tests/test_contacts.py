@@ -280,3 +280,21 @@ def test_contacts_her_visit_is_the_visit_of_the_last_person_named():
     contacts = contacts_of("Secretary of State Antony Blinken thanked the people for their welcome. He recalled "
                            "his visit to Guatemala last year.")
     assert [("Antony Blinken", "Guatemala")] == pairs(contacts)  # pronouns know no gender: the last person
+
+
+def test_contacts_a_group_of_states_gives_its_members_and_a_verb_needs_a_subject():
+    contacts = contacts_of("National Security Advisor Jake Sullivan spoke today with his Nordic counterparts.")
+    assert {"Denmark", "Finland", "Iceland", "Norway", "Sweden", "Jake Sullivan"} == \
+        set(contacts.actor1) | set(contacts.actor2)
+    assert 1 == contacts.contact_id.nunique()  # one call with five counterparts
+    normandy = contacts_of("The Normandy format talks were held in Paris.")
+    assert {"France", "Germany", "Russia", "Ukraine"} == set(normandy.actor1) | set(normandy.actor2)
+    assert contacts_of("We met with our Polish and Baltic counterparts.").empty  # who "we" are is not known
+
+
+def test_contacts_state_groups_come_from_the_lexicon(tmp_path):
+    (tmp_path / "my_state_groups.csv").write_text("group,members\nLowland,BEL|NLD\n", encoding="utf-8")
+    lexicon = crisislens.load_lexicon(tmp_path / "my_state_groups.csv")
+    article = crisislens.parse("Chancellor Olaf Scholz met his Lowland counterparts.", published="2022-02-13",
+                               lexicon=lexicon)
+    assert {"Belgium", "Netherlands", "Olaf Scholz"} == set(article.contacts.actor1) | set(article.contacts.actor2)

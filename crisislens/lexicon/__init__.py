@@ -96,7 +96,9 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
-        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted")},
+        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word")},
+    "state_groups": {"group": _non_empty, "members": _pattern(r"[A-Z]{3}(?:\|[A-Z]{3})+",
+                                                            "two or more ISO alpha-3 codes separated by |")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
         "call", "video call", "meeting", "talks", "visit", "summit", "negotiation", "message")},
     "stance_terms": {"term": _non_empty, "family": _one_of(
@@ -209,13 +211,15 @@ def _check_references(entries: dict[str, list[dict[str, str]]]) -> None:
     states = {row["actor_id"] for row in entries["states"]}
     if not states:
         return
-    for table, column in (("metonyms", "actor_id"), ("organizations", "country"), ("people", "country")):
+    for table, column in (("metonyms", "actor_id"), ("organizations", "country"), ("people", "country"),
+                          ("state_groups", "members")):
         for row in entries[table]:
-            if row[column] and row[column] not in states:
-                path, _, line = row["_where"].rpartition(":")
-                raise LexiconError(hint("lexicon", path=path, line=line, problem=(
-                    f"{column} {row[column]!r} is not a state of states.csv; a state of your own goes in a "
-                    "file such as my_states.csv loaded together with this one")))
+            for code in row[column].split("|") if row[column] else ():
+                if code not in states:
+                    path, _, line = row["_where"].rpartition(":")
+                    raise LexiconError(hint("lexicon", path=path, line=line, problem=(
+                        f"{column} {code!r} is not a state of states.csv; a state of your own goes in a "
+                        "file such as my_states.csv loaded together with this one")))
 
 
 def _check_one_name_per_id(rows: list[dict[str, str]], table: str) -> None:
