@@ -38,7 +38,8 @@ _THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on)"
                             r"|(?:spoke|spoken|speak|speaks|speaking|talked|talk) to (?:that|this|it|these|those|"
-                            r"the (?:issue|question|point|matter|need|importance|fact))\b)")
+                            r"the (?:issue|question|point|matter|need|importance|fact))\b"
+                            r"|messages? that\b)")  # "a message that you care": what it says, not to whom
 _READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
@@ -48,6 +49,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
 _DID = re.compile(r"\b(?:did|didn't|did not)\s+(?:\w+\s+)?$")  # "did meet with": past, not planned
+_OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
 _HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
@@ -447,7 +449,8 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     before, after = list(clause.before), _before_reported_speech(text, end, clause, cues)
     if form == "noun" and not after and not _possessor(text, start, before):
         # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
-        people = _unique([m.actor for m in here if m.actor.kind == "person" and (_named(m) or _dialogue(here))])
+        ours = _OUR.search(text, max(sentence.start, start - 30), start) is not None
+        people = _unique([m.actor for m in here if m.actor.kind == "person" and (_named(m) or (ours and _dialogue(here)))])
         if len(people) >= 2:
             return [tuple(people)]
         joint = _coordinated(text, before, start)
@@ -463,7 +466,11 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
         group = cues.group_after.match(text, end, clause.limit)
         if group is not None and (group.group("link") or match.group("term").lower().endswith((" with", " to"))):
             name = _GROUP_DETERMINER.sub("", group.group("group")).strip()
-            others = [Actor(_GROUP_PREFIX + "-".join(name.lower().split()), name, "group")]
+            # "senior White House officials": a group of one state's people is on that state's side
+            inside = {m.actor.country for m in here if group.start("group") <= m.start < group.end("group")
+                      and m.actor.kind == "state"}
+            others = [Actor(_GROUP_PREFIX + "-".join(name.lower().split()), name, "group",
+                            inside.pop() if len(inside) == 1 else None)]
     if not others and subjects:
         referent = _object_pronoun(text, end, earlier, subjects)
         others = [referent] if referent is not None else []
@@ -601,7 +608,7 @@ def _named(mention: Mention) -> bool:
 
 def _dialogue(here: list[Mention]) -> bool:
     """ "As I mentioned to you, I look forward to our meeting": a speaker and the person addressed,
-    both in the sentence, speak of their own contact."""
+    both in the sentence, speak of their own contact (asked only when "our" owns the contact noun)."""
     return {m.via for m in here} >= {"first person", "second person"}
 
 

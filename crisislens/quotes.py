@@ -99,6 +99,9 @@ class Quote:
     parent: int | None = None
 
 
+_VOCATIVE = re.compile(r"\b(?:Mr\.|Mister|Madam|Madame)\s(?P<title>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=\s?[,.!—–-])")
+
+
 @dataclass(frozen=True)
 class _Cue:
     start: int
@@ -402,15 +405,28 @@ class _QuoteFinder:
 
     def _addressees(self, first_turn: int) -> None:
         """Two people taking turns ("PRESIDENT BIDEN:", "PRESIDENT DUDA:", questions aside) speak to each
-        other: each turn's addressee is the other speaker."""
+        other: each turn's addressee is the other speaker. With more speakers, a turn that calls one of
+        the others by a title ("Mr. President," when one other speaker is a president) speaks to that one."""
         turns = self.quotes[first_turn:]
         speakers = {q.speaker.actor_id: q.speaker for q in turns if q.speaker is not None and q.speaker.kind == "person"}
-        if len(speakers) != 2:
+        if len(speakers) < 2:
             return
         for k, turn in enumerate(turns, start=first_turn):
-            if turn.speaker is not None and turn.speaker.actor_id in speakers:
-                other = next(a for i, a in speakers.items() if i != turn.speaker.actor_id)
+            if turn.speaker is None or turn.speaker.actor_id not in speakers:
+                continue
+            others = [a for i, a in speakers.items() if i != turn.speaker.actor_id]
+            other = others[0] if len(others) == 1 else self._called(turn, others)
+            if other is not None:
                 self.quotes[k] = dataclasses.replace(turn, addressee=other)
+
+    def _called(self, turn: Quote, others: list[Actor]) -> Actor | None:
+        """The one speaker of ``others`` whose role the turn uses to address someone ("Mr. President")."""
+        for match in _VOCATIVE.finditer(self.text, turn.start, turn.end):
+            title = match.group("title").lower()
+            called = [a for a in others if a.role and (a.role.lower() == title or a.role.lower().endswith(" " + title))]
+            if len(called) == 1:
+                return called[0]
+        return None
 
     def direct(self, cues_by_sentence: dict[int, list[_Cue]]) -> None:
         """Quoted spans with an attribution next to them."""

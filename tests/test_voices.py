@@ -83,3 +83,16 @@ def test_the_president_in_a_briefing_is_the_president_of_the_speakers_state():
             "Commission.")
     article = crisislens.parse(text, published="2022-02-11", title="Readout of Jake Sullivan's Video Call")
     assert "Joe Biden" not in set(article.contacts.actor1) | set(article.contacts.actor2)
+
+
+def test_with_three_speakers_a_title_called_out_names_the_addressee():
+    text = ("PRESIDENT BIDEN: Thank you. As you and I have spoken before, Mr. President, unity matters.\n\n"
+            "ADMINISTRATOR POWER: Thank you.\n\n"
+            "PRESIDENT DUDA: Mr. President, it is a sign and a message that you care about the security of "
+            "Poland.")
+    article = crisislens.parse(text, published="2022-03-25", title="Remarks by President Biden and President "
+                                                                    "Andrzej Duda of Poland")
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert ["Andrzej Duda", None, "Joe Biden"] == [None if pd.isna(a) else a for a in turns.addressee]
+    assert [("Andrzej Duda", "Joe Biden")] == pairs(article.contacts)  # "you and I have spoken"; not the message
+    assert ["call"] == list(article.contacts.kind)
