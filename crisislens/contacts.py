@@ -18,7 +18,6 @@ Western and Russian officials") give no contact; a press conference or a speech 
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime
 import functools
@@ -49,6 +48,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
 _DID = re.compile(r"\b(?:did|didn't|did not)\s+(?:\w+\s+)?$")  # "did meet with": past, not planned
+_SPEAKERS_ROLE = "role of the speaker's state"
+_PRONOUN_VIAS = frozenset({"first person", "second person", "first person plural"})
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
@@ -320,17 +321,21 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     return found
 
 
-def _with_speakers(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> list[Mention]:
-    """Mentions and speaker mentions in text order; a speaker mention replaces what it overlaps ("the
-    President" resolved by the role in the speaker's state, not by the presidents the article names)."""
-    spans = sorted((m.start, m.end) for m in speakers)
-    starts = [s for s, _ in spans]
-
-    def overlapped(m: Mention) -> bool:
-        i = bisect.bisect_right(starts, m.end - 1) - 1
-        return i >= 0 and spans[i][1] > m.start
-
-    return sorted([*(m for m in mentions if not overlapped(m)), *speakers], key=lambda m: m.start)
+def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
+    """Mentions and the mentions added for a sentence, in text order. An added mention overlapping a
+    mention of the text replaces it when it resolves the same words better ("the President" as the
+    speaker's state's president rather than the one president the article names; "Nordic
+    counterparts" as its member states); "we" or "our" inside a name ("our Allies") gives way."""
+    dropped: set[int] = set()
+    kept: list[Mention] = []
+    for e in extra:
+        overlapping = [i for i, m in enumerate(mentions) if m.start < e.end and e.start < m.end]
+        if not overlapping:
+            kept.append(e)
+        elif e.via == "state group" or (e.via == _SPEAKERS_ROLE and all(mentions[i].via == "role" for i in overlapping)):
+            kept.append(e)
+            dropped.update(overlapping)
+    return sorted([*(m for i, m in enumerate(mentions) if i not in dropped), *kept], key=lambda m: m.start)
 
 
 def _diplomatic(parties: Sequence[Actor]) -> bool:
@@ -523,9 +528,14 @@ def _plural(term: str, cues: _Cues) -> bool:
 
 
 def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
-    """ "President Macron's recent meetings": the mention that owns the contact noun."""
+    """ "President Macron's recent meetings", "our conversations with the Saudis": the mention that
+    owns the contact noun ("our meeting" of a speaker and the person addressed is theirs, not their
+    state's)."""
     for m in reversed(before):
         if _POSSESSIVE.fullmatch(text, m.end, start):
+            return m
+        if m.via == "first person plural" and m.text.lower() == "our" and _FEW_WORDS.fullmatch(text, m.end, start) \
+                and not _dialogue(before):
             return m
     return None
 
@@ -600,10 +610,11 @@ def _others(nearby: list[Mention], after: list[Mention], subjects: list[Actor]) 
 
 
 def _named(mention: Mention) -> bool:
-    """A party named in the text, not "I" or "you": those take part only as the subject or the object
-    of a contact ("I spoke with ...", "... met with you"), never as bystanders of the sentence (a press
-    secretary's "I" in "I can confirm the President spoke with ...")."""
-    return mention.via not in ("first person", "second person")
+    """A party named in the text, not "I", "we" or "you": those take part only as the subject or the
+    object of a contact ("I spoke with ...", "... met with you", "our conversations with the Saudis"),
+    never as bystanders of the sentence (a press secretary's "I" in "I can confirm the President spoke
+    with ...")."""
+    return mention.via not in _PRONOUN_VIAS
 
 
 def _dialogue(here: list[Mention]) -> bool:

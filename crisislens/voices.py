@@ -29,6 +29,7 @@ from crisislens.quotes import Quote
 from crisislens.text import Sentence
 
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|me)(?![\w-])")
+_WE = re.compile(r"(?<![\w'’-])(?:[Ww]e|us|[Oo]ur)(?![\w-])")
 _OF_SOMEWHERE = re.compile(r"\s+of\s")
 _SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]ou(?![\w'’-])")
 
@@ -109,7 +110,8 @@ def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = No
 def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, lexicon: Lexicon,
                      published: pd.Timestamp | None = None, home: str | None = None) -> list[Mention]:
     """Mentions in ``sentence`` that depend on who speaks: "I" and "me" (the voice's speaker), "you"
-    (its addressee, when known), and a role without a name ("the President", "our Secretary of
+    (its addressee, when known), "we", "us" and "our" (the speaker's state, when the speaker holds a
+    role: a president's or a spokesperson's "we" is their government), and a role without a name ("the President", "our Secretary of
     State"): the holder of that role in the speaker's state (Jen Psaki's "the President" is the US
     president, Dmitry Peskov's the Russian one), or in ``home``, the state a document speaks for,
     outside voices. The innermost voice speaks.
@@ -120,10 +122,16 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
     here = [v for v in voices if v.start < end and start < v.end]
     found: list[Mention] = []
     if here:
-        for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person")):
+        for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person"),
+                             (_WE, "first person plural")):
             for match in pattern.finditer(text, start, end):
                 inner = _innermost(here, match.start())
-                actor = None if inner is None else inner.speaker if via == "first person" else inner.addressee
+                if inner is None:
+                    continue
+                if via == "first person plural":  # a government's spokesperson: "we" is the government
+                    actor = _state(inner.speaker.country, lexicon) if inner.speaker.role else None
+                else:
+                    actor = inner.speaker if via == "first person" else inner.addressee
                 if actor is not None:
                     found.append(Mention(sentence.sentence_id, match.start(), match.end(), match.group(0), actor, via))
     if home is not None or here:
@@ -137,6 +145,16 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
                 found.append(Mention(sentence.sentence_id, first, last, text[first:last], holder,
                                      "role of the speaker's state"))
     return sorted(found, key=lambda m: m.start)
+
+
+def _state(code: str | None, lexicon: Lexicon) -> Actor | None:
+    return _states(lexicon).get(code) if code else None
+
+
+@functools.lru_cache(maxsize=8)
+def _states(lexicon: Lexicon) -> dict[str, Actor]:
+    return {row["actor_id"]: Actor(row["actor_id"], row["name"], "state", row["actor_id"])
+            for row in lexicon.table("states")}
 
 
 def _innermost(voices: Sequence[Voice], position: int) -> Voice | None:

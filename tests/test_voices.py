@@ -96,3 +96,15 @@ def test_with_three_speakers_a_title_called_out_names_the_addressee():
     assert ["Andrzej Duda", None, "Joe Biden"] == [None if pd.isna(a) else a for a in turns.addressee]
     assert [("Andrzej Duda", "Joe Biden")] == pairs(article.contacts)  # "you and I have spoken"; not the message
     assert ["call"] == list(article.contacts.kind)
+
+
+def test_we_and_our_of_a_government_speaker_are_the_government():
+    text = ("MS. PSAKI: We expect our conversations with Saudi Arabia will be ongoing. We will consult our Allies."
+            "\n\nQ: Thank you.")
+    article = crisislens.parse(text, published="2022-02-18", title="Press Briefing by Press Secretary Jen Psaki")
+    contacts = article.contacts
+    assert ("Saudi Arabia", "United States") in pairs(contacts)
+    assert "Allies and partners" in set(article.mentions.actor)  # "our Allies" stays a name
+    anonymous = crisislens.parse("Q: Will we meet with Saudi Arabia?\n\nMS. PSAKI: Thank you.\n\nQ: Thanks.",
+                                 published="2022-02-18")
+    assert anonymous.contacts.empty  # a reporter's "we" is nobody's government
