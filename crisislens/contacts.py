@@ -452,6 +452,7 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     ("their recent conversations with their Russian and Ukrainian counterparts")."""
     start, end = match.start(), match.end()
     before, after = list(clause.before), _before_reported_speech(text, end, clause, cues)
+    after = [m for m in after if not _determiner(m)]  # "with the heads of state of our NATO Allies"
     if form == "noun" and not after and not _possessor(text, start, before):
         # "In an hour-long phone call on Saturday, Biden told Putin ...": the people of the sentence
         ours = _OUR.search(text, max(sentence.start, start - 30), start) is not None
@@ -615,6 +616,11 @@ def _named(mention: Mention) -> bool:
     never as bystanders of the sentence (a press secretary's "I" in "I can confirm the President spoke
     with ...")."""
     return mention.via not in _PRONOUN_VIAS
+
+
+def _determiner(mention: Mention) -> bool:
+    """ "our" before a noun: it may own a contact ("our conversations with ..."), never be met."""
+    return mention.via == "first person plural" and mention.text.lower() == "our"
 
 
 def _dialogue(here: list[Mention]) -> bool:

@@ -121,13 +121,14 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
     start, end = sentence.start, sentence.end
     here = [v for v in voices if v.start < end and start < v.end]
     found: list[Mention] = []
+    roles = [] if home is None and not here else roles_alone(text, start, end, lexicon=lexicon)
     if here:
         for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person"),
                              (_WE, "first person plural")):
             for match in pattern.finditer(text, start, end):
                 inner = _innermost(here, match.start())
-                if inner is None:
-                    continue
+                if inner is None or any(first <= match.start() < last for first, last, _ in roles):
+                    continue  # "our Secretary of State" is a role
                 if via == "first person plural":  # a government's spokesperson: "we" is the government
                     actor = _state(inner.speaker.country, lexicon) if inner.speaker.role else None
                 else:
@@ -135,7 +136,7 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
                 if actor is not None:
                     found.append(Mention(sentence.sentence_id, match.start(), match.end(), match.group(0), actor, via))
     if home is not None or here:
-        for first, last, role in roles_alone(text, start, end, lexicon=lexicon):
+        for first, last, role in roles:
             if _OF_SOMEWHERE.match(text, last):
                 continue  # "the President of the European Commission" says whose president
             inner = _innermost(here, first)
