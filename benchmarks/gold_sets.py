@@ -3,7 +3,7 @@
 - ``seed``: tests/gold/seed, documents in data/articles (always present);
 - ``whitehouse``: tests/gold/whitehouse, documents in ../shared/corpus/whitehouse-2022q1 (development
   corpus next to the repository; absent on a user's machine, and the sets are then skipped);
-- ``whitehouse_heldout``: tests/gold/whitehouse_heldout, contacts only; held out until session 13, when
+- ``whitehouse_heldout``: tests/gold/whitehouse_heldout, contacts only; held out until November 2026, when
   its failures were read (development data since);
 - ``whitehouse_dev2``: tests/gold/whitehouse_dev2, contacts only, press briefings and remarks for development;
 - ``whitehouse_heldout2``: tests/gold/whitehouse_heldout2, contacts only, held out: report its scores,

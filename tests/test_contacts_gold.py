@@ -24,9 +24,9 @@ def test_contacts_gold_whitehouse_floor(name, floor):
 
 
 @pytest.mark.parametrize(("gold_set", "name", "floor"), [
-    ("whitehouse_heldout", "f1", 0.45), ("whitehouse_heldout", "precision", 0.55),  # development since session 13
-    ("whitehouse_dev2", "f1", 0.3), ("whitehouse_dev2", "precision", 0.6),  # press briefings and remarks
-    ("whitehouse_heldout2", "f1", 0.3), ("whitehouse_heldout2", "precision", 0.4),  # held out: never tuned on
+    ("whitehouse_heldout", "f1", 0.5), ("whitehouse_heldout", "precision", 0.55),  # development data since November 2026
+    ("whitehouse_dev2", "f1", 0.38), ("whitehouse_dev2", "precision", 0.6),  # press briefings and remarks
+    ("whitehouse_heldout2", "f1", 0.35), ("whitehouse_heldout2", "precision", 0.45),  # held out: never tuned on
 ])
 def test_contacts_gold_other_sets_floor(gold_set, name, floor):
     """The other White House sets: briefings and remarks (development) and the held-out documents, whose
