@@ -165,6 +165,7 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
     if not rules.by_first or not text:
         return Stance(0.0, ())
     found: list[StanceTerm] = []
+    headline: bool | None = None  # decided when a capitalised term first needs it
     for token in _WORD.finditer(text):
         if found and token.start() < found[-1].end:
             continue  # inside the last term ("impose severe costs")
@@ -174,8 +175,12 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
             candidate = pattern.match(text, token.start())
             if candidate is not None and (best is None or candidate.end() > best[0].end()):
                 best = (candidate, group[int(candidate.lastgroup[1:])])  # type: ignore[index]
-        if best is None or _inside_name(text, best[0]):
-            continue  # "the Organization for Security and Cooperation in Europe" is a name, not cooperation
+        if best is None:
+            continue
+        if _inside_name(text, best[0]):
+            headline = _headline(text) if headline is None else headline
+            if not headline:
+                continue  # "the Organization for Security and Cooperation in Europe" is a name, not cooperation
         match, term = best
         family, weight = rules.families[term]
         applied = []
@@ -211,6 +216,15 @@ def combine(terms: Sequence[StanceTerm]) -> Stance:
     """The stance that ``terms`` add up to: ``t / (1 + |t|)`` of the sum of their weights."""
     total = sum(t.weight for t in terms)
     return Stance(round(total / (1 + abs(total)), 4), tuple(terms))
+
+
+def _headline(text: str) -> bool:
+    """A headline in title case ("The Absurd Double Standard Clinton And Trump Face"): no full stop
+    at the end and most of its longer words capitalised, so a capitalised term is not part of a name."""
+    if text.rstrip(" \"'”’)").endswith((".", "?", "!", ",", ";", ":")):
+        return False
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _inside_name(text: str, match: re.Match[str]) -> bool:

@@ -107,3 +107,10 @@ def test_stance_terms_in_quotation_marks_and_hyphenated_words_fire():
     assert ["absolutely right"] == [t.text for t in score_stance("He was 'absolutely right' about it.").terms]
     assert ["genius"] == [t.text for t in score_stance("He called him ''a genius'' again.").terms]
     assert ["de-escalation"] == [t.text for t in score_stance("They sought de-escalation.").terms]
+
+
+def test_a_title_case_headline_is_not_taken_for_a_name():
+    from crisislens.stance import score_stance
+    assert score_stance("The Absurd Double Standard Clinton And Trump Face").score < 0
+    # inside a sentence, a capitalised run is still a name
+    assert score_stance("The Organization for Security and Cooperation in Europe met on Monday.").score == 0
