@@ -135,7 +135,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         collective_named=re.compile(rf"\bthe\s+(?:[\w-]+\s+)?(?:{collective_nouns})\b", re.IGNORECASE),
         group_after=re.compile(rf"\s+(?:(?:{gap_phrases})\s+)?(?P<link>(?:with|between)\s+)?"
                                rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{any_of('group_noun')}))\b", re.IGNORECASE),
-        clause_end=re.compile(rf"\s(?:to (?!the\s+[A-Z])(?=[a-z])|(?:{any_of('clause_end')})\s)|[;:]|,\s(?=[a-z])(?!and )"
+        clause_end=re.compile(rf"\s(?:to (?!the\s+[A-Z])(?=[a-z])|(?:{any_of('clause_end')})\s)|[;:]|,\s(?=[a-z])(?!and |the [A-Z])"
                               # ", and Chancellor Scholz will ...": a new clause with a subject of its own
                               r"|,\s+and\s+(?=(?:our\s+|the\s+|his\s+|her\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+){1,8}"
                               r"(?:will|would|is|was|has|had|also|then|met|spoke)\b)"),
@@ -535,9 +535,8 @@ def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
     for m in reversed(before):
         if _POSSESSIVE.fullmatch(text, m.end, start):
             return m
-        if m.via == "first person plural" and m.text.lower() == "our" and _FEW_WORDS.fullmatch(text, m.end, start) \
-                and not _dialogue(before):
-            return m
+        if _determiner(m) and _FEW_WORDS.fullmatch(text, m.end, start) and not _dialogue(before):
+            return m  # "our conversations with the Saudis", "your meeting with President Zelenskyy"
     return None
 
 
@@ -619,8 +618,8 @@ def _named(mention: Mention) -> bool:
 
 
 def _determiner(mention: Mention) -> bool:
-    """ "our" before a noun: it may own a contact ("our conversations with ..."), never be met."""
-    return mention.via == "first person plural" and mention.text.lower() == "our"
+    """ "our" or "your" before a noun: it may own a contact ("our conversations with ..."), never be met."""
+    return mention.text.lower() in ("our", "your") and mention.via in _PRONOUN_VIAS
 
 
 def _dialogue(here: list[Mention]) -> bool:

@@ -405,11 +405,16 @@ class _QuoteFinder:
 
     def _addressees(self, first_turn: int) -> None:
         """Two people taking turns ("PRESIDENT BIDEN:", "PRESIDENT DUDA:", questions aside) speak to each
-        other: each turn's addressee is the other speaker. With more speakers, a turn that calls one of
+        other: each turn's addressee is the other speaker. With one named speaker, the questions are put
+        to that speaker. With more speakers, a turn that calls one of
         the others by a title ("Mr. President," when one other speaker is a president) speaks to that one."""
         turns = self.quotes[first_turn:]
         speakers = {q.speaker.actor_id: q.speaker for q in turns if q.speaker is not None and q.speaker.kind == "person"}
-        if len(speakers) < 2:
+        if len(speakers) == 1:  # a press gaggle: the questions ("Q") are put to its one speaker
+            principal = next(iter(speakers.values()))
+            for k, turn in enumerate(turns, start=first_turn):
+                if turn.speaker is None:
+                    self.quotes[k] = dataclasses.replace(turn, addressee=principal)
             return
         for k, turn in enumerate(turns, start=first_turn):
             if turn.speaker is None or turn.speaker.actor_id not in speakers:

@@ -31,16 +31,17 @@ from crisislens.text import Sentence
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|me)(?![\w-])")
 _WE = re.compile(r"(?<![\w'’-])(?:[Ww]e|us|[Oo]ur)(?![\w-])")
 _OF_SOMEWHERE = re.compile(r"\s+of\s")
-_SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]ou(?![\w'’-])")
+_SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]our?(?![\w'’-])")
 
 
 @dataclass(frozen=True)
 class Voice:
-    """A span of the text spoken or written by ``speaker`` (to ``addressee``, when known)."""
+    """A span of the text spoken or written by ``speaker`` (to ``addressee``, when known); a reporter's
+    question has no known speaker but an addressee."""
 
     start: int
     end: int
-    speaker: Actor
+    speaker: Actor | None
     addressee: Actor | None = None
 
 
@@ -101,7 +102,8 @@ def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = No
         Voices sorted by start; a quote's voice follows the author's voice that contains it.
     """
     voices = [Voice(q.start, q.end, q.speaker, q.addressee) for q in quotes
-              if q.speaker is not None and q.speaker.kind == "person" and q.kind in ("direct", "transcript")]
+              if q.kind in ("direct", "transcript") and (
+                  (q.speaker is not None and q.speaker.kind == "person") or (q.speaker is None and q.addressee))]
     if author is not None and not any(q.kind == "transcript" for q in quotes):
         voices.append(Voice(0, len(text), author))
     return sorted(voices, key=lambda v: (v.start, -v.end))
@@ -130,7 +132,8 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
                 if inner is None or any(first <= match.start() < last for first, last, _ in roles):
                     continue  # "our Secretary of State" is a role
                 if via == "first person plural":  # a government's spokesperson: "we" is the government
-                    actor = _state(inner.speaker.country, lexicon) if inner.speaker.role else None
+                    speaker = inner.speaker
+                    actor = _state(speaker.country, lexicon) if speaker is not None and speaker.role else None
                 else:
                     actor = inner.speaker if via == "first person" else inner.addressee
                 if actor is not None:
@@ -140,7 +143,7 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
             if _OF_SOMEWHERE.match(text, last):
                 continue  # "the President of the European Commission" says whose president
             inner = _innermost(here, first)
-            country = inner.speaker.country if inner is not None else home
+            country = inner.speaker.country if inner is not None and inner.speaker is not None else home
             holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
             if holder is not None:
                 found.append(Mention(sentence.sentence_id, first, last, text[first:last], holder,

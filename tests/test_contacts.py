@@ -298,3 +298,9 @@ def test_contacts_state_groups_come_from_the_lexicon(tmp_path):
     article = crisislens.parse("Chancellor Olaf Scholz met his Lowland counterparts.", published="2022-02-13",
                                lexicon=lexicon)
     assert {"Belgium", "Netherlands", "Olaf Scholz"} == set(article.contacts.actor1) | set(article.contacts.actor2)
+
+
+def test_contacts_a_list_of_bodies_after_a_plural_noun_is_one_contact_each():
+    contacts = contacts_of("President Joe Biden will hold meetings with NATO leaders, the G7, the European Union in "
+                           "Brussels.")
+    assert [("European Union", "Joe Biden"), ("G7", "Joe Biden"), ("Joe Biden", "NATO")] == pairs(contacts)

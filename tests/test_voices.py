@@ -108,3 +108,14 @@ def test_we_and_our_of_a_government_speaker_are_the_government():
     anonymous = crisislens.parse("Q: Will we meet with Saudi Arabia?\n\nMS. PSAKI: Thank you.\n\nQ: Thanks.",
                                  published="2022-02-18")
     assert anonymous.contacts.empty  # a reporter's "we" is nobody's government
+
+
+def test_questions_in_a_gaggle_are_put_to_its_one_speaker():
+    text = ("THE VICE PRESIDENT: Thank you all.\n\n"
+            "Q: During your meeting with President Volodymyr Zelenskyy, he spoke about aid.\n\n"
+            "THE VICE PRESIDENT: I spent time with Chancellor Olaf Scholz of Germany yesterday.")
+    article = crisislens.parse(text, published="2022-02-20", title="Remarks by Vice President Harris in Press Gaggle")
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert [None, "Kamala Harris", None] == [None if pd.isna(a) else a for a in turns.addressee]
+    assert [("Kamala Harris", "Volodymyr Zelensky"), ("Kamala Harris", "Olaf Scholz")] == \
+        list(zip(article.contacts.actor1, article.contacts.actor2, strict=True))
