@@ -71,7 +71,9 @@ class Article:
         self.contact_spans: list[Contact] = extract_contacts(
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
-            readout=is_readout(document.title), speakers=self._speaker_mentions())
+            readout=is_readout(document.title), speakers=self._speaker_mentions(),
+            home=home_state(document.title, lexicon=self.lexicon, published=document.published,
+                            readout=is_readout(document.title), url=document.url))
         self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]
@@ -93,7 +95,8 @@ class Article:
         title, published = self.document.title, self.document.published
         author = title_speaker(title, lexicon=self.lexicon, published=published)
         voices = find_voices(self.body.text, self.quote_spans, author=author)
-        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title))
+        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title),
+                          url=self.document.url)
         return functools.partial(speaker_mentions, self.body.text, voices=voices, lexicon=self.lexicon,
                                  published=published, home=home)
 

@@ -50,6 +50,8 @@ _GROUP_PREFIX = "group:"
 _DID = re.compile(r"\b(?:did|didn't|did not)\s+(?:\w+\s+)?$")  # "did meet with": past, not planned
 _SPEAKERS_ROLE = "role of the speaker's state"
 _PRONOUN_VIAS = frozenset({"first person", "second person", "first person plural"})
+_CONTINUES = re.compile(r"\s*(?:During|On the sidelines of|In the course of) (?:the|this|that|her|his|their) "
+                        r"(?:visit|trip|meeting|call|summit|talks|stay)\b")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
@@ -236,7 +238,8 @@ def is_readout(title: str | None) -> bool:
 def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
                      dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon,
                      published: datetime.date | None = None, readout: bool = False,
-                     speakers: Callable[[Sentence], Sequence[Mention]] | None = None) -> list[Contact]:
+                     speakers: Callable[[Sentence], Sequence[Mention]] | None = None,
+                     home: str | None = None) -> list[Contact]:
     """Find the diplomatic contacts of an article.
 
     Args:
@@ -253,6 +256,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             to, and its roles resolved in the speaker's state (:func:`crisislens.voices.speaker_mentions`);
             asked only for sentences with a contact term, they are parties like other mentions and
             replace the mentions they overlap.
+        home: the state the document speaks for (:func:`crisislens.voices.home_state`): a person of
+            unknown state meeting people of another state is taken for one of its officials.
 
     Returns:
         Contacts in text order, one per distinct set of parties and status.
@@ -314,7 +319,11 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                                        [*recent, *here]):
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
-                if _diplomatic(parties) and not any(_same(contact, other) for other in found):
+                if contact.date is None and previous is not None and previous.date is not None \
+                        and _CONTINUES.match(text, sentence.start):
+                    # "During the visit, she met ...": the time of the contact before
+                    contact = dataclasses.replace(contact, date=previous.date, date_source=previous.date_source)
+                if _diplomatic(parties, home) and not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
         found = _date_readout(found, sentences, published)
@@ -338,12 +347,14 @@ def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> lis
     return sorted([*(m for i, m in enumerate(mentions) if i not in dropped), *kept], key=lambda m: m.start)
 
 
-def _diplomatic(parties: Sequence[Actor]) -> bool:
+def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
     """A contact across borders: its parties belong to at least two states or bodies. A meeting of
     officials of one state ("the President met economists", "Biden met Vice President Harris") is not
     diplomatic. An organisation without a state (NATO) or a described group ("transatlantic leaders")
-    is a side of its own. A person whose state is unknown makes a second side only next to a state or
-    a body ("Minerva McGonagall visited Gondor"), not next to people of one known state."""
+    is a side of its own. A person whose state is unknown makes a second side next to a state or a
+    body ("Minerva McGonagall visited Gondor"), or next to people of one state that is not ``home``,
+    the state the document speaks for (a White House readout's "Dr. Sherwood-Randall met with Kosovo
+    President Osmani"); next to people of ``home`` they are taken for compatriots."""
     sides: set[str] = set()
     institutional = unknown = False
     for party in parties:
@@ -352,12 +363,12 @@ def _diplomatic(parties: Sequence[Actor]) -> bool:
             continue
         if party.country:
             sides.add(party.country)
-        elif party.kind in ("organization", "group"):
-            sides.add(party.organization or party.actor_id)
         else:
-            sides.add(party.organization or party.actor_id)  # "NATO Secretary General Jens Stoltenberg"
+            sides.add(party.organization or party.actor_id)  # NATO, a group, "NATO Secretary General ..."
         institutional = institutional or party.kind != "person"
-    return len(sides) >= 2 or (len(sides) == 1 and unknown and institutional)
+    if len(sides) >= 2:
+        return True
+    return len(sides) == 1 and unknown and (institutional or (home is not None and home not in sides))
 
 
 def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool:

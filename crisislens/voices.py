@@ -20,6 +20,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -30,6 +31,7 @@ from crisislens.text import Sentence
 
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|me)(?![\w-])")
 _WE = re.compile(r"(?<![\w'’-])(?:[Ww]e|us|[Oo]ur)(?![\w-])")
+_IN_A_TITLE = re.compile(r"[A-Z][a-z]+\s+to\s+$")
 _OF_SOMEWHERE = re.compile(r"\s+of\s")
 _SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]our?(?![\w'’-])")
 
@@ -79,19 +81,47 @@ def title_speaker(title: str | None, *, lexicon: Lexicon, published: pd.Timestam
 
 
 def home_state(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None = None,
-               readout: bool = False) -> str | None:
-    """The state a document speaks for: its title speaker's ("Press Briefing by Press Secretary Jen
-    Psaki"), or, for a readout or a titled document with several speakers, the state of the first
+               readout: bool = False, url: str | None = None) -> str | None:
+    """The state a document speaks for: its publisher's when its URL is on a government domain of
+    ``publishers.csv`` (whitehouse.gov), else its title speaker's ("Press Briefing by Press Secretary
+    Jen Psaki"), else, for a readout or a titled document with several speakers, the state of the first
     person its title names ("Readout of National Security Advisor Jake Sullivan's Call with ...")."""
+    publisher = publisher_state(url, lexicon=lexicon)
+    if publisher is not None:
+        return publisher
     if not title:
         return None
     speaker = title_speaker(title, lexicon=lexicon, published=published)
-    if speaker is not None:
+    if speaker is not None and speaker.country:
         return speaker.country
     opener = _title_opener(lexicon)
     if not readout and (opener is None or opener.match(title) is None):
         return None
     return next((a.country for _, a in title_people(title, lexicon=lexicon, published=published) if a.country), None)
+
+
+def publisher_state(url: str | None, *, lexicon: Lexicon) -> str | None:
+    """The state of a government publisher from a document's URL (``publishers.csv``).
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> publisher_state("https://www.whitehouse.gov/briefing-room/", lexicon=default_lexicon())
+        'USA'
+    """
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    domains = _publishers(lexicon)
+    while host:
+        if host in domains:
+            return domains[host]
+        host = host.partition(".")[2]
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _publishers(lexicon: Lexicon) -> dict[str, str]:
+    return {row["domain"].lower().lstrip("."): row["country"] for row in lexicon.table("publishers")}
 
 
 def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = None) -> list[Voice]:
@@ -140,8 +170,8 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
                     found.append(Mention(sentence.sentence_id, match.start(), match.end(), match.group(0), actor, via))
     if home is not None or here:
         for first, last, role in roles:
-            if _OF_SOMEWHERE.match(text, last):
-                continue  # "the President of the European Commission" says whose president
+            if _OF_SOMEWHERE.match(text, last) or _IN_A_TITLE.search(text, max(0, first - 30), first):
+                continue  # "the President of the European Commission", "Assistant to the President": not the person
             inner = _innermost(here, first)
             country = inner.speaker.country if inner is not None and inner.speaker is not None else home
             holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None

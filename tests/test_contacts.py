@@ -304,3 +304,12 @@ def test_contacts_a_list_of_bodies_after_a_plural_noun_is_one_contact_each():
     contacts = contacts_of("President Joe Biden will hold meetings with NATO leaders, the G7, the European Union in "
                            "Brussels.")
     assert [("European Union", "Joe Biden"), ("G7", "Joe Biden"), ("Joe Biden", "NATO")] == pairs(contacts)
+
+
+def test_contacts_during_the_visit_takes_the_visits_date_and_spending_time_with_is_meeting():
+    contacts = contacts_of("On March 14, Secretary of State Antony Blinken travelled to Pristina, Kosovo. During the "
+                           "visit, Blinken met with Kosovo President Vjosa Osmani-Sadriu.", published="2022-03-19")
+    met = contacts[contacts.text == "met with"]
+    assert [pd.Timestamp("2022-03-14")] == list(met.date)
+    spent = contacts_of("President Joe Biden has spent some time with President Xi Jinping of China.")
+    assert ["meeting"] == list(spent.kind)

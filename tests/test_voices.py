@@ -119,3 +119,21 @@ def test_questions_in_a_gaggle_are_put_to_its_one_speaker():
     assert [None, "Kamala Harris", None] == [None if pd.isna(a) else a for a in turns.addressee]
     assert [("Kamala Harris", "Volodymyr Zelensky"), ("Kamala Harris", "Olaf Scholz")] == \
         list(zip(article.contacts.actor1, article.contacts.actor2, strict=True))
+
+
+def test_a_government_publisher_gives_the_home_state():
+    from crisislens.voices import home_state, publisher_state
+    assert "USA" == publisher_state("https://bidenwhitehouse.archives.gov/briefing-room/x/", lexicon=LEXICON)
+    assert publisher_state("https://www.reuters.com/world/", lexicon=LEXICON) is None
+    assert "GBR" == home_state("Prime Minister's call with President Biden", lexicon=LEXICON,
+                               url="https://www.gov.uk/government/news/x")
+    document = crisislens.Document(
+        "kosovo", "During the week of March 14, Assistant to the President for Homeland Security Dr. Liz "
+        "Sherwood-Randall visited Pristina. During the visit, Dr. Sherwood-Randall met with Kosovo President "
+        "Vjosa Osmani-Sadriu and Prime Minister Albin Kurti.", title="Readout of Dr. Liz Sherwood-Randall's Visit",
+        published=pd.Timestamp("2022-03-19"), url="https://www.whitehouse.gov/briefing-room/x/")
+    contacts = crisislens.parse(document).contacts
+    parties = set(contacts.actor1) | set(contacts.actor2)
+    # an official of unknown state meeting Kosovo's leaders in a White House readout is American;
+    # "Assistant to the President" is a title, not Joe Biden
+    assert {"Albin Kurti", "Vjosa Osmani-Sadriu"} <= parties and "Joe Biden" not in parties

@@ -97,6 +97,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
         "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word")},
+    "publishers": {"domain": _non_empty, "country": _ISO3},
     "state_groups": {"group": _non_empty, "members": _pattern(r"[A-Z]{3}(?:\|[A-Z]{3})+",
                                                             "two or more ISO alpha-3 codes separated by |")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
@@ -212,7 +213,7 @@ def _check_references(entries: dict[str, list[dict[str, str]]]) -> None:
     if not states:
         return
     for table, column in (("metonyms", "actor_id"), ("organizations", "country"), ("people", "country"),
-                          ("state_groups", "members")):
+                          ("state_groups", "members"), ("publishers", "country")):
         for row in entries[table]:
             for code in row[column].split("|") if row[column] else ():
                 if code not in states:
