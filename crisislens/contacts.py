@@ -111,6 +111,7 @@ class _Cues:
     reported: re.Pattern[str]
     accepted: re.Pattern[str]
     people_of: re.Pattern[str]
+    not_object: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,6 +146,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
         one_event=frozenset(words.get("one_event", [])),
         base_forms=frozenset(words.get("base_form", [])),
+        not_object=re.compile(rf"\s+(?:(?!to\s|with\s)[\w-]+\s+){{0,2}}(?:{any_of('not_object')})\b", re.IGNORECASE),
         people_of=re.compile(rf"\b(?:{any_of('group_noun')})\s+of\b", re.IGNORECASE),
         accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"),
         reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
@@ -300,6 +302,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                                                                                         match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))
+            if form == "verb" and cues.not_object.match(text, match.end()):
+                continue  # "to meet our climate goals", "visit our website"
             if form == "host":
                 if not _hosts_a_guest(text, match, here):
                     continue
@@ -352,9 +356,10 @@ def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
     officials of one state ("the President met economists", "Biden met Vice President Harris") is not
     diplomatic. An organisation without a state (NATO) or a described group ("transatlantic leaders")
     is a side of its own. A person whose state is unknown makes a second side next to a state or a
-    body ("Minerva McGonagall visited Gondor"), or next to people of one state that is not ``home``,
-    the state the document speaks for (a White House readout's "Dr. Sherwood-Randall met with Kosovo
-    President Osmani"); next to people of ``home`` they are taken for compatriots."""
+    body ("Minerva McGonagall visited Gondor"). When the document speaks for a state (``home``), it
+    decides instead: next to people or bodies of another state the person is ``home``'s official (a
+    White House readout's "Dr. Sherwood-Randall met with Kosovo President Osmani"), next to those of
+    ``home`` a compatriot (Anne Neuberger meeting US agencies)."""
     sides: set[str] = set()
     institutional = unknown = False
     for party in parties:
@@ -368,7 +373,9 @@ def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
         institutional = institutional or party.kind != "person"
     if len(sides) >= 2:
         return True
-    return len(sides) == 1 and unknown and (institutional or (home is not None and home not in sides))
+    if len(sides) != 1 or not unknown:
+        return False
+    return home not in sides if home is not None else institutional
 
 
 def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool:
@@ -450,7 +457,9 @@ class _Clause:
             if place.endswith(".") and not re.search(r"\b[A-Z]\.$", place):
                 place = place[:-1]  # the sentence's full stop, not an abbreviation ("Washington, D.C.")
             if places_are_parties:
-                place = None  # "his recent meetings in Russia and Ukraine": the places are the parties
+                place = None  # "his recent meetings in Russia and Ukraine": the places are the parties,
+                # and what follows them is not ("... in Belgium, and the assistance ... to Ukraine")
+                after = [m for m in after if m.start < location.end("place")]
             else:  # "met ... in Munich, Germany": the place is not a party
                 after = [m for m in after if not location.start("place") <= m.start < location.end("place")]
         return cls(limit, before, tuple(after), place)

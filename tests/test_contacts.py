@@ -313,3 +313,11 @@ def test_contacts_during_the_visit_takes_the_visits_date_and_spending_time_with_
     assert [pd.Timestamp("2022-03-14")] == list(met.date)
     spent = contacts_of("President Joe Biden has spent some time with President Xi Jinping of China.")
     assert ["meeting"] == list(spent.kind)
+
+
+def test_contacts_goals_are_not_met_and_a_meeting_in_a_place_stops_at_the_place():
+    assert contacts_of("President Joe Biden and President Andrzej Duda of Poland agreed to meet our climate "
+                       "goals.").empty
+    contacts = contacts_of("President Joe Biden spoke of his meetings this week in Belgium, and the assistance the "
+                           "United States is providing to Ukraine.")
+    assert "Ukraine" not in set(contacts.actor1) | set(contacts.actor2)
