@@ -15,7 +15,7 @@ def test_contacts_gold_seed_floor(name):
     assert metric(benchmark.contact_scores("seed"), name) >= 1.0
 
 
-@pytest.mark.parametrize(("name", "floor"), [("f1", 0.82), ("precision", 0.9), ("recall", 0.75),
+@pytest.mark.parametrize(("name", "floor"), [("f1", 0.86), ("precision", 0.92), ("recall", 0.8),
                                            ("status_accuracy", 0.95), ("date_accuracy", 0.85)])
 def test_contacts_gold_whitehouse_floor(name, floor):
     if not (SHARED / "whitehouse-2022q1").exists():
@@ -24,9 +24,9 @@ def test_contacts_gold_whitehouse_floor(name, floor):
 
 
 @pytest.mark.parametrize(("gold_set", "name", "floor"), [
-    ("whitehouse_heldout", "f1", 0.5), ("whitehouse_heldout", "precision", 0.55),  # development data since November 2026
-    ("whitehouse_dev2", "f1", 0.38), ("whitehouse_dev2", "precision", 0.6),  # press briefings and remarks
-    ("whitehouse_heldout2", "f1", 0.35), ("whitehouse_heldout2", "precision", 0.45),  # held out: never tuned on
+    ("whitehouse_heldout", "f1", 0.52), ("whitehouse_heldout", "precision", 0.6),  # development data since November 2026
+    ("whitehouse_dev2", "f1", 0.46), ("whitehouse_dev2", "precision", 0.7),  # press briefings and remarks
+    ("whitehouse_heldout2", "f1", 0.37), ("whitehouse_heldout2", "precision", 0.47),  # held out: never tuned on
 ])
 def test_contacts_gold_other_sets_floor(gold_set, name, floor):
     """The other White House sets: briefings and remarks (development) and the held-out documents, whose
