@@ -548,7 +548,8 @@ class _Finder:
             if titled is not None:
                 tokens = _trim_name(titled.group("name"), self.index.not_name)
                 role = self.index.titles.get(_first_title(titled.group("title"), self.index.titles)) or None
-                actor = self._person(" ".join(tokens), role=role, country=None, titled=True) if tokens else None
+                actor = self._title_person_by_surname(tokens) or (
+                    self._person(" ".join(tokens), role=role, country=None, titled=True) if tokens else None)
                 if actor is not None:
                     self.add(start, end, actor, "label")
                 continue
@@ -559,6 +560,14 @@ class _Finder:
                 holder = self._title_person_by_role(as_written)
                 if holder is not None:
                     self.add(start, end, holder, "label")
+
+    def _title_person_by_surname(self, tokens: list[str]) -> Actor | None:
+        """ "MS. NEUBERGER:" under "Press Briefing by ... Anne Neuberger": the person the title names in full."""
+        if len(tokens) != 1:
+            return None
+        surname = tokens[0].lower()
+        named = _unique_actors(p for p in self.title_people if p.actor.split()[-1].lower() == surname)
+        return named[0] if len(named) == 1 else None
 
     def _title_person_by_role(self, label: str) -> Actor | None:
         """ "THE PRESIDENT:" in a transcript whose title names one president ("Remarks by President

@@ -52,6 +52,7 @@ _SPEAKERS_ROLE = "role of the speaker's state"
 _PRONOUN_VIAS = frozenset({"first person", "second person", "first person plural"})
 _CONTINUES = re.compile(r"\s*(?:During|On the sidelines of|In the course of) (?:the|this|that|her|his|their) "
                         r"(?:visit|trip|meeting|call|summit|talks|stay)\b")
+_LIST_AFTER = re.compile(r"\s*:\s")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
@@ -446,7 +447,9 @@ class _Clause:
     def of(cls, text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
            calendar: frozenset[str], cues: _Cues, *, places_are_parties: bool = False) -> _Clause:
         start, end = match.start(), match.end()
-        clause_end = cues.clause_end.search(text, end, sentence.end)
+        # "every country we visited: Ecuador, Colombia, Panama": a colon right after the term opens its list
+        listed = _LIST_AFTER.match(text, end)
+        clause_end = cues.clause_end.search(text, listed.end() if listed else end, sentence.end)
         limit = clause_end.start() if clause_end else sentence.end
         before = tuple(m for m in here if m.end <= start)
         after = [m for m in here if end <= m.start < limit]

@@ -142,8 +142,9 @@ def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = No
 def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, lexicon: Lexicon,
                      published: pd.Timestamp | None = None, home: str | None = None) -> list[Mention]:
     """Mentions in ``sentence`` that depend on who speaks: "I" and "me" (the voice's speaker), "you"
-    (its addressee, when known), "we", "us" and "our" (the speaker's state, when the speaker holds a
-    role: a president's or a spokesperson's "we" is their government), and a role without a name ("the President", "our Secretary of
+    (its addressee, when known), "we", "us" and "our" (the speaker's state, or ``home`` when the
+    speaker's is unknown, if the speaker holds a role: a president's or a spokesperson's "we" is their
+    government), and a role without a name ("the President", "our Secretary of
     State"): the holder of that role in the speaker's state (Jen Psaki's "the President" is the US
     president, Dmitry Peskov's the Russian one), or in ``home``, the state a document speaks for,
     outside voices. The innermost voice speaks.
@@ -163,7 +164,7 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, 
                     continue  # "our Secretary of State" is a role
                 if via == "first person plural":  # a government's spokesperson: "we" is the government
                     speaker = inner.speaker
-                    actor = _state(speaker.country, lexicon) if speaker is not None and speaker.role else None
+                    actor = _state(speaker.country or home, lexicon) if speaker is not None and speaker.role else None
                 else:
                     actor = inner.speaker if via == "first person" else inner.addressee
                 if actor is not None:

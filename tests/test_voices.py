@@ -137,3 +137,18 @@ def test_a_government_publisher_gives_the_home_state():
     # an official of unknown state meeting Kosovo's leaders in a White House readout is American;
     # "Assistant to the President" is a title, not Joe Biden
     assert {"Albin Kurti", "Vjosa Osmani-Sadriu"} <= parties and "Joe Biden" not in parties
+
+
+def test_a_briefers_label_takes_the_person_the_title_names_and_their_we_is_the_home_state():
+    text = ("MS. PSAKI: Thank you.\n\n"
+            "MS. NEUBERGER: We've met with our Polish counterparts. Every country we visited: Ecuador, "
+            "Colombia and Ghana.\n\n"
+            "Q: Thanks.")
+    document = crisislens.Document("briefing", text, published=pd.Timestamp("2022-02-18"),
+                                   title="Press Briefing by Press Secretary Jen Psaki and Deputy National Security "
+                                         "Advisor Anne Neuberger", url="https://www.whitehouse.gov/briefing-room/x/")
+    article = crisislens.parse(document)
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert "Anne Neuberger" in set(turns.speaker)
+    assert {("Poland", "United States"), ("Ecuador", "United States"), ("Colombia", "United States"),
+            ("Ghana", "United States")} <= set(pairs(article.contacts))
