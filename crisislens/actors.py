@@ -120,6 +120,8 @@ class ActorIndex:
     title_pattern: re.Pattern[str]
     apposition_pattern: re.Pattern[str]
     role_alone_pattern: re.Pattern[str]
+    role_with_our_pattern: re.Pattern[str]
+    """ "the President" and "our Secretary of State": a role alone as a speaker may name it."""
     anonymous_pattern: re.Pattern[str]
     not_name: frozenset[str]
     not_person: frozenset[str]
@@ -301,7 +303,10 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         people_rows=people_rows, people_by_surname=people_by_surname, family_names=family_names, titles=titles,
         roles_by_title=_roles_by_title(titles),
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
-        role_alone_pattern=role_alone_pattern, anonymous_pattern=anonymous_pattern,
+        role_alone_pattern=role_alone_pattern,
+        role_with_our_pattern=re.compile(rf"(?=[to])(?<![\w])(?:the|The|our|Our)\s(?P<role>{role_alternation})(?![\w-])",
+                                         re.IGNORECASE),
+        anonymous_pattern=anonymous_pattern,
         not_name=not_name, modifiers=modifiers,
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
         organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
@@ -375,7 +380,7 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     index = actor_index(lexicon)
     finder = _Finder(text, sentence_starts, index, published)
     if title:
-        finder.title_people = [actor for _, actor in title_people(title, lexicon=lexicon, published=published)]
+        finder.title_people = [actor for _, _, actor in title_people(title, lexicon=lexicon, published=published)]
     finder.transcript_labels()
     finder.titled_people()
     finder.appositions()
@@ -392,8 +397,9 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
 
 
 @functools.lru_cache(maxsize=256)
-def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> tuple[tuple[int, Actor], ...]:
-    """The people a title names, with where each starts in the title.
+def title_people(title: str, *, lexicon: Lexicon,
+                 published: pd.Timestamp | None = None) -> tuple[tuple[int, int, Actor], ...]:
+    """The people a title names, with where each name starts and ends in the title.
 
     Titles capitalise every word, so a titled name may run into the next words ("President Biden
     Providing an Update"): its shortest leading part that names a dictionary person is taken. A name
@@ -402,9 +408,9 @@ def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None
 
     Example:
         >>> from crisislens.lexicon import default_lexicon
-        >>> [(i, a.actor) for i, a in title_people("Remarks by President Biden Providing an Update",
-        ...                                        lexicon=default_lexicon())]
-        [(11, 'Joe Biden')]
+        >>> [(i, j, a.actor) for i, j, a in title_people("Remarks by President Biden Providing an Update",
+        ...                                              lexicon=default_lexicon())]
+        [(11, 26, 'Joe Biden')]
     """
     index = actor_index(lexicon)
     people = []
@@ -413,7 +419,7 @@ def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None
         if actor.kind != "person":
             continue
         if actor.actor_id in index.people_rows:
-            people.append((mention.start, actor))
+            people.append((mention.start, mention.end, actor))
             continue
         words = actor.actor.split()
         for n in range(1, len(words)):
@@ -422,11 +428,13 @@ def title_people(title: str, *, lexicon: Lexicon, published: pd.Timestamp | None
             ids = {entry.actor.actor_id} if entry is not None and entry.actor.kind == "person" else \
                 index.people_by_surname.get(name, set())
             if len(ids) == 1 and next(iter(ids)) in index.people_rows:
-                people.append((mention.start, _Finder(title, [0], index, published)._dictionary_person(next(iter(ids)))))
+                end = mention.start + mention.text.rfind(" " + " ".join(words[n:]))
+                people.append((mention.start, end,
+                               _Finder(title, [0], index, published)._dictionary_person(next(iter(ids)))))
                 break
         else:
             if not re.match(r"\s+[A-Z]", title[mention.end:]):
-                people.append((mention.start, actor))
+                people.append((mention.start, mention.end, actor))
     return tuple(people)
 
 
@@ -1095,7 +1103,7 @@ def roles_alone(text: str, start: int, end: int, *, lexicon: Lexicon) -> list[tu
     of State"), as (start, end, role of ``titles.csv``)."""
     index = actor_index(lexicon)
     found = []
-    for match in _role_with_our(lexicon).finditer(text, start, end):
+    for match in index.role_with_our_pattern.finditer(text, start, end):
         role = index.roles_by_title.get(match.group("role").lower())
         if role:
             found.append((match.start(), match.end(), role))

@@ -73,7 +73,8 @@ class Article:
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
             readout=is_readout(document.title), speakers=self._speaker_mentions(),
             home=home_state(document.title, lexicon=self.lexicon, published=document.published,
-                            readout=is_readout(document.title), url=document.url))
+                            readout=is_readout(document.title), url=document.url),
+            quoted=sorted((q.start, q.end) for q in self.quote_spans if q.kind == "direct"))
         self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]

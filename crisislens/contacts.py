@@ -18,6 +18,7 @@ Western and Russian officials") give no contact; a press conference or a speech 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import functools
@@ -47,7 +48,8 @@ _FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
-_DID = re.compile(r"\b(?:did|didn't|did not)\s+(?:\w+\s+)?$")  # "did meet with": past, not planned
+_DID = re.compile(r"\bdid\s+(?:\w+ly\s+)?$")  # "did meet with": past, not planned
+_NEGATED = re.compile(r"\b(?:did|does|do|has|have|had)\s*(?:not|n't|n’t)\s+(?:\w+ly\s+)?$|\bnever\s+$")
 _SPEAKERS_ROLE = "role of the speaker's state"
 _PRONOUN_VIAS = frozenset({"first person", "second person", "first person plural"})
 _CONTINUES = re.compile(r"\s*(?:During|On the sidelines of|In the course of) (?:the|this|that|her|his|their) "
@@ -56,6 +58,7 @@ _LIST_AFTER = re.compile(r"\s*:\s")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
+_TO = re.compile(r"\s+to\s+")
 _HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 _STOPS = re.compile(r"[.;:]")
 _NEAR_TERM = re.compile(r"\s+(?:(?:also|both|jointly|together|have|has|had|will|would|to|then|today|\w+ly)\s+){0,2}"
@@ -196,9 +199,12 @@ def _state_groups(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, t
         return None, {}
     nouns = sorted({row["phrase"] for row in lexicon.table("contact_cues") if row["kind"] in ("group_noun", "group_word")},
                    key=len, reverse=True)
+    if not nouns:
+        return None, {}  # without nouns of people a group name alone ("the Nordic press") says nothing
+    # the noun is looked ahead, so "Nordic and Baltic counterparts" finds both groups
     pattern = re.compile(r"(?<![\w-])(?P<group>" + "|".join(re.escape(g) for g in sorted(members, key=len, reverse=True))
-                         + r")\s+(?:(?:[\w-]+\s+){0,2})(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
-                         + r")\b", re.IGNORECASE)
+                         + r")(?=\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+                         + r")\b)", re.IGNORECASE)
     return pattern, members
 
 
@@ -242,7 +248,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                      dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon,
                      published: datetime.date | None = None, readout: bool = False,
                      speakers: Callable[[Sentence], Sequence[Mention]] | None = None,
-                     home: str | None = None) -> list[Contact]:
+                     home: str | None = None, quoted: Sequence[tuple[int, int]] = ()) -> list[Contact]:
     """Find the diplomatic contacts of an article.
 
     Args:
@@ -257,10 +263,12 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             date of its own is dated by ``published`` (``date_source`` "published").
         speakers: gives a sentence's "I", "me" and "you" resolved to a speaker and the person spoken
             to, and its roles resolved in the speaker's state (:func:`crisislens.voices.speaker_mentions`);
-            asked only for sentences with a contact term, they are parties like other mentions and
-            replace the mentions they overlap.
+            asked only for sentences with a contact term, they are parties like other mentions (see
+            :func:`_with_speakers` for those that overlap a mention of the text).
         home: the state the document speaks for (:func:`crisislens.voices.home_state`): a person of
             unknown state meeting people of another state is taken for one of its officials.
+        quoted: the spans of direct quotes, in text order: a contact told inside a quote has its
+            parties inside the quote ('"We spoke with President Putin," Psaki said': not Psaki).
 
     Returns:
         Contacts in text order, one per distinct set of parties and status.
@@ -292,19 +300,21 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if extra:
                 parties_by_sentence[sentence.sentence_id] = _with_speakers(
                     parties_by_sentence.get(sentence.sentence_id, []), extra)
-        here = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
-                if sentence.start <= m.start < sentence.end
-                and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
+        in_sentence = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
+                       if sentence.start <= m.start < sentence.end
+                       and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
         grouped = _group_members(text, sentence, lexicon)
         if grouped:
-            here = _with_speakers(here, grouped)
+            in_sentence = _with_speakers(in_sentence, grouped)
         for match in matches:
+            here = _within_quote(in_sentence, quoted, match.start())
             if _NOT_A_CONTACT.match(text, match.start()) or cues.not_diplomatic.search(text, sentence.start,
                                                                                         match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))
-            if form == "verb" and cues.not_object.match(text, match.end()):
-                continue  # "to meet our climate goals", "visit our website"
+            if form == "verb" and (cues.not_object.match(text, match.end())
+                                   or _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start())):
+                continue  # "to meet our climate goals", "visit our website", "did not meet", "never met"
             if form == "host":
                 if not _hosts_a_guest(text, match, here):
                     continue
@@ -325,14 +335,24 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
                 if contact.date is None and previous is not None and previous.date is not None \
-                        and _CONTINUES.match(text, sentence.start):
-                    # "During the visit, she met ...": the time of the contact before
+                        and previous.sentence_id >= sentence.sentence_id - 1 and _CONTINUES.match(text, sentence.start) \
+                        and previous.kind in ("visit", "meeting", "summit", "talks"):
+                    # "During the visit, she met ...": the time of the visit or meeting just before
                     contact = dataclasses.replace(contact, date=previous.date, date_source=previous.date_source)
                 if _diplomatic(parties, home) and not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
         found = _date_readout(found, sentences, published)
     return found
+
+
+def _within_quote(mentions: list[Mention], quoted: Sequence[tuple[int, int]], position: int) -> list[Mention]:
+    """The mentions inside the direct quote around ``position`` (all of them outside quotes)."""
+    k = bisect.bisect_right(quoted, (position, float("inf"))) - 1
+    if k < 0 or not quoted[k][0] <= position < quoted[k][1]:
+        return mentions
+    start, end = quoted[k]
+    return [m for m in mentions if start <= m.start < end]
 
 
 def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
@@ -712,6 +732,8 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
     spoke with ...": "he" is Biden)."""
     clause_start = _clause_start(text, sentence, position)
     reported = max(cues.reported.finditer(text, clause_start, position), key=lambda m: m.start(), default=None)
+    if reported is not None and _TO.fullmatch(text, reported.end(), position):
+        reported = None  # "Biden expects to meet Putin": the one who expects is the one who meets
     if reported is not None:
         candidates = [m for m in before if m.start >= reported.end()]
         if not candidates:

@@ -428,7 +428,8 @@ class _QuoteFinder:
         """The one speaker of ``others`` whose role the turn uses to address someone ("Mr. President")."""
         for match in _VOCATIVE.finditer(self.text, turn.start, turn.end):
             title = match.group("title").lower()
-            called = [a for a in others if a.role and (a.role.lower() == title or a.role.lower().endswith(" " + title))]
+            called = [a for a in others if a.role and a.role.lower() == title] or \
+                [a for a in others if a.role and a.role.lower().endswith(" " + title)]  # "Mr. President": a president first
             if len(called) == 1:
                 return called[0]
         return None

@@ -2,23 +2,25 @@
 
 A voice is a span of the text with its speaker and, when known, the person spoken to:
 
-- a transcript turn ("PRESIDENT DUDA: ... you and I have spoken ...") or a direct quote with a
-  resolved speaker ('"I spoke with him today," Biden said');
+- a transcript turn ("PRESIDENT DUDA: ... you and I have spoken ...") or a direct quote
+  ('"I spoke with him today," Biden said'; a quote of an unknown speaker is a voice of nobody);
 - the whole text of a document whose title names its speaker ("Remarks by President Biden ...",
   "Statement from Prime Minister Kishida ..."; the openers are the ``title`` rows of
   ``reporting_cues.csv``), outside the quotes of other people.
 
-:func:`speaker_mentions` turns "I", "me", "you" inside voices into actor mentions, and a role
-without a name ("the President") into the holder of that role in the speaker's state; the contact
-extractor uses them as parties ("This weekend I spoke again with President Putin"). "We" is left
-alone: it names a government, a party, an audience or everyone present, and the text rarely says which.
+:func:`speaker_mentions` turns "I", "me", "you", "we" and "our" inside voices into actor mentions,
+and a role without a name ("the President") into the holder of that role in the speaker's state; the
+contact extractor uses them as parties ("This weekend I spoke again with President Putin"). "We" is
+resolved only where it names a government: a state speaking, or a speaker who holds a role; an
+ordinary speaker's "we" (a party, an audience, everyone present) is left alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -32,19 +34,71 @@ from crisislens.text import Sentence
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|me)(?![\w-])")
 _WE = re.compile(r"(?<![\w'’-])(?:[Ww]e|us|[Oo]ur)(?![\w-])")
 _IN_A_TITLE = re.compile(r"[A-Z][a-z]+\s+to\s+$")
+_JOINT_SPEAKER = re.compile(r"\s*(?:,|and\b|&)\s*", re.IGNORECASE)
+_READOUT_OPENING = re.compile(r"\s*(?:joint\s+)?read-?outs?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_NUMERAL_BEFORE = re.compile(r"\b(?:War|Phase|Part|Chapter|Title|Article|Section|Stage|Volume|Act|Class|Type|"
+                             r"Level|Tier|Round|Henry|Elizabeth|Charles|George|James|Louis|Richard)\s+$")
 _OF_SOMEWHERE = re.compile(r"\s+of\s")
 _SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]our?(?![\w'’-])")
 
 
 @dataclass(frozen=True)
 class Voice:
-    """A span of the text spoken or written by ``speaker`` (to ``addressee``, when known); a reporter's
-    question has no known speaker but an addressee."""
+    """A span of the text spoken or written by ``speaker`` (to ``addressee``, when known).
+
+    ``kind`` is ``turn`` (a transcript turn; a reporter's question has no known speaker but an
+    addressee), ``quote`` (a direct quote; its speaker may be unknown, and then its "I" is nobody's)
+    or ``author`` (the whole text of a document whose title names its speaker)."""
 
     start: int
     end: int
     speaker: Actor | None
     addressee: Actor | None = None
+    kind: str = "turn"
+
+
+class Voices:
+    """The voices of a text, with the innermost one at any position found by bisection.
+
+    The text is cut once into segments, each spoken by one innermost voice (a quote inside a turn
+    inside the author's text), so a lookup costs a bisection, whatever the number of voices."""
+
+    def __init__(self, voices: Sequence[Voice]) -> None:
+        self.voices = sorted(voices, key=lambda v: (v.start, -v.end))
+        points = sorted({p for v in self.voices for p in (v.start, v.end)})
+        self._starts: list[int] = []
+        self._owners: list[Voice | None] = []
+        active: list[Voice] = []
+        i = 0
+        for left in points[:-1]:
+            active = [v for v in active if v.end > left]
+            while i < len(self.voices) and self.voices[i].start <= left:
+                if self.voices[i].end > left:
+                    active.append(self.voices[i])
+                i += 1
+            self._starts.append(left)
+            self._owners.append(min(active, key=lambda v: v.end - v.start) if active else None)
+        self._ends = points[1:]
+
+    def __iter__(self) -> Iterator[Voice]:
+        return iter(self.voices)
+
+    def __len__(self) -> int:
+        return len(self.voices)
+
+    def at(self, position: int) -> Voice | None:
+        """The innermost voice speaking at ``position`` (None outside every voice)."""
+        k = bisect.bisect_right(self._starts, position) - 1
+        return self._owners[k] if k >= 0 and position < self._ends[k] else None
+
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether some voice speaks somewhere in ``start`` .. ``end``."""
+        k = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while k < len(self._starts) and self._starts[k] < end:
+            if self._owners[k] is not None and self._ends[k] > start:
+                return True
+            k += 1
+        return False
 
 
 @functools.lru_cache(maxsize=8)
@@ -57,6 +111,11 @@ def _title_opener(lexicon: Lexicon) -> re.Pattern[str] | None:
 def title_speaker(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None = None) -> Actor | None:
     """The person a title names as the document's speaker, when it names exactly one.
 
+    The title must open with a speaker opener ("Remarks by", "Statement from": the ``title`` rows of
+    ``reporting_cues.csv``), be written in title case (a headline such as "Remarks by President Biden
+    spark anger" names what someone said, not who speaks), and name its speaker within four words of
+    the opener ("Statement by the Press Secretary on the Visit of President X" is not X speaking).
+
     Example:
         >>> from crisislens.lexicon import default_lexicon
         >>> title_speaker("Remarks by President Biden on the Situation in Ukraine", lexicon=default_lexicon()).actor
@@ -64,40 +123,48 @@ def title_speaker(title: str | None, *, lexicon: Lexicon, published: pd.Timestam
         >>> title_speaker("Remarks by President Biden and Prime Minister Kishida", lexicon=default_lexicon()) is None
         True
     """
-    opener = _title_opener(lexicon) if title else None
+    first = _first_title_person(title, lexicon=lexicon, published=published)
+    if first is None:
+        return None
+    _, end, actor = first
+    if _JOINT_SPEAKER.match(title, end):  # type: ignore[arg-type]
+        return None  # "Remarks by President Biden and President Duda", "Biden, Kishida": two speakers
+    return actor
+
+
+def _first_title_person(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None,
+                        opening: re.Pattern[str] | None = None) -> tuple[int, int, Actor] | None:
+    """The person named first after a title's opener, within four words of it, in a title-case title."""
+    opener = opening or _title_opener(lexicon)
     match = opener.match(title) if opener is not None and title else None
-    if match is None:
+    if match is None or not _in_title_case(title):  # type: ignore[arg-type]
         return None
     people = title_people(title, lexicon=lexicon, published=published)  # type: ignore[arg-type]
-    first = next(((i, a) for i, a in people if i >= match.end()), None)
-    if first is None or len(title[match.end():first[0]].split()) > 4:
-        return None  # "Statement by the Press Secretary on President X's visit": not X speaking
-    rest = title[first[0]:]
-    joint = re.search(r"\s(?:and|with)\s", rest)
-    if joint is not None and any(i > first[0] + joint.start() and a.actor_id != first[1].actor_id for i, a in people
-                                 if i < first[0] + joint.end() + 40):
-        return None  # "Remarks by President Biden and President Duda": two speakers
-    return first[1]
+    first = next((p for p in people if p[0] >= match.end()), None)
+    if first is None or len(title[match.end():first[0]].split()) > 4:  # type: ignore[index]
+        return None
+    return first
+
+
+def _in_title_case(title: str) -> bool:
+    """Most longer words capitalised, not all of them in capitals."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", title) if len(w) > 3]
+    capitalised = [w for w in words if w[0].isupper()]
+    return bool(words) and len(capitalised) >= 0.7 * len(words) and not all(w.isupper() for w in words)
 
 
 def home_state(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None = None,
                readout: bool = False, url: str | None = None) -> str | None:
     """The state a document speaks for: its publisher's when its URL is on a government domain of
-    ``publishers.csv`` (whitehouse.gov), else its title speaker's ("Press Briefing by Press Secretary
-    Jen Psaki"), else, for a readout or a titled document with several speakers, the state of the first
-    person its title names ("Readout of National Security Advisor Jake Sullivan's Call with ...")."""
+    ``publishers.csv`` (whitehouse.gov); else the state of the person named first after the title's
+    opener ("Press Briefing by Press Secretary Jen Psaki", "Readout of National Security Advisor Jake
+    Sullivan's Call with ...")."""
     publisher = publisher_state(url, lexicon=lexicon)
-    if publisher is not None:
+    if publisher is not None or not title:
         return publisher
-    if not title:
-        return None
-    speaker = title_speaker(title, lexicon=lexicon, published=published)
-    if speaker is not None and speaker.country:
-        return speaker.country
-    opener = _title_opener(lexicon)
-    if not readout and (opener is None or opener.match(title) is None):
-        return None
-    return next((a.country for _, a in title_people(title, lexicon=lexicon, published=published) if a.country), None)
+    first = _first_title_person(title, lexicon=lexicon, published=published,
+                                opening=_READOUT_OPENING if readout else None)
+    return first[2].country if first is not None else None
 
 
 def publisher_state(url: str | None, *, lexicon: Lexicon) -> str | None:
@@ -110,7 +177,10 @@ def publisher_state(url: str | None, *, lexicon: Lexicon) -> str | None:
     """
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return None  # "http://[bad": no host to look up
     domains = _publishers(lexicon)
     while host:
         if host in domains:
@@ -124,62 +194,82 @@ def _publishers(lexicon: Lexicon) -> dict[str, str]:
     return {row["domain"].lower().lstrip("."): row["country"] for row in lexicon.table("publishers")}
 
 
-def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = None) -> list[Voice]:
-    """The voices of a text: its quotes and transcript turns with a person as speaker, and the whole
-    text for ``author`` (from :func:`title_speaker`) when the text has no transcript turns.
-
-    Returns:
-        Voices sorted by start; a quote's voice follows the author's voice that contains it.
-    """
-    voices = [Voice(q.start, q.end, q.speaker, q.addressee) for q in quotes
-              if q.kind in ("direct", "transcript") and (
-                  (q.speaker is not None and q.speaker.kind == "person") or (q.speaker is None and q.addressee))]
+def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = None) -> Voices:
+    """The voices of a text: its transcript turns and direct quotes, and the whole text for
+    ``author`` (from :func:`title_speaker`) when the text has no transcript turns. A direct quote
+    whose speaker is unknown or not a person is a voice too, so that the author's "I" does not reach
+    into it."""
+    voices = []
+    for q in quotes:
+        if q.kind == "transcript" and ((q.speaker is not None and q.speaker.kind == "person") or q.addressee):
+            voices.append(Voice(q.start, q.end, q.speaker, q.addressee, "turn"))
+        elif q.kind == "direct":
+            voices.append(Voice(q.start, q.end, q.speaker, q.addressee, "quote"))
     if author is not None and not any(q.kind == "transcript" for q in quotes):
-        voices.append(Voice(0, len(text), author))
-    return sorted(voices, key=lambda v: (v.start, -v.end))
+        voices.append(Voice(0, len(text), author, None, "author"))
+    return Voices(voices)
 
 
-def speaker_mentions(text: str, sentence: Sentence, voices: Sequence[Voice], *, lexicon: Lexicon,
+def speaker_mentions(text: str, sentence: Sentence, voices: Voices, *, lexicon: Lexicon,
                      published: pd.Timestamp | None = None, home: str | None = None) -> list[Mention]:
-    """Mentions in ``sentence`` that depend on who speaks: "I" and "me" (the voice's speaker), "you"
-    (its addressee, when known), "we", "us" and "our" (the speaker's state, or ``home`` when the
-    speaker's is unknown, if the speaker holds a role: a president's or a spokesperson's "we" is their
-    government), and a role without a name ("the President", "our Secretary of
-    State"): the holder of that role in the speaker's state (Jen Psaki's "the President" is the US
-    president, Dmitry Peskov's the Russian one), or in ``home``, the state a document speaks for,
-    outside voices. The innermost voice speaks.
+    """Mentions in ``sentence`` that depend on who speaks. The innermost voice speaks:
+
+    - "I" and "me": its speaker, when a person ("In World War I" is a numeral, not a speaker);
+    - "you", "your": its addressee, when known;
+    - "we", "us", "our": a state speaking ('"We will respond," the Kremlin said'), or the state of a
+      speaker who holds a role (a president's or a spokesperson's "we" is their government); for a
+      turn or the author's text whose speaker's state is unknown, ``home``;
+    - a role without a name ("the President", "our Secretary of State"): the holder of that role in
+      the speaker's state (Jen Psaki's "the President" is the US president, Dmitry Peskov's the
+      Russian one), or in ``home``, the state the document speaks for.
 
     A sentence at a time: the contact extractor asks only for the sentences with a contact term.
     """
     start, end = sentence.start, sentence.end
-    here = [v for v in voices if v.start < end and start < v.end]
+    spoken = voices.any_between(start, end)
     found: list[Mention] = []
-    roles = [] if home is None and not here else roles_alone(text, start, end, lexicon=lexicon)
-    if here:
+    roles = [] if home is None and not spoken else roles_alone(text, start, end, lexicon=lexicon)
+    if spoken:
         for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person"),
                              (_WE, "first person plural")):
             for match in pattern.finditer(text, start, end):
-                inner = _innermost(here, match.start())
+                inner = voices.at(match.start())
                 if inner is None or any(first <= match.start() < last for first, last, _ in roles):
                     continue  # "our Secretary of State" is a role
-                if via == "first person plural":  # a government's spokesperson: "we" is the government
-                    speaker = inner.speaker
-                    actor = _state(speaker.country or home, lexicon) if speaker is not None and speaker.role else None
-                else:
-                    actor = inner.speaker if via == "first person" else inner.addressee
+                actor = _pronoun_actor(via, inner, text, match, lexicon, home)
                 if actor is not None:
                     found.append(Mention(sentence.sentence_id, match.start(), match.end(), match.group(0), actor, via))
-    if home is not None or here:
+    if home is not None or spoken:
         for first, last, role in roles:
             if _OF_SOMEWHERE.match(text, last) or _IN_A_TITLE.search(text, max(0, first - 30), first):
                 continue  # "the President of the European Commission", "Assistant to the President": not the person
-            inner = _innermost(here, first)
-            country = inner.speaker.country if inner is not None and inner.speaker is not None else home
+            inner = voices.at(first)
+            speaker = inner.speaker if inner is not None else None
+            country = speaker.country if speaker is not None and speaker.country else home
             holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
             if holder is not None:
                 found.append(Mention(sentence.sentence_id, first, last, text[first:last], holder,
                                      "role of the speaker's state"))
     return sorted(found, key=lambda m: m.start)
+
+
+def _pronoun_actor(via: str, voice: Voice, text: str, match: re.Match[str], lexicon: Lexicon,
+                   home: str | None) -> Actor | None:
+    speaker = voice.speaker
+    if via == "second person":
+        return voice.addressee
+    if via == "first person":
+        if speaker is None or speaker.kind != "person" or _NUMERAL_BEFORE.search(text, max(0, match.start() - 20),
+                                                                                  match.start()):
+            return None
+        return speaker
+    if speaker is None:
+        return None
+    if speaker.kind == "state":
+        return speaker
+    if speaker.kind != "person" or not speaker.role:
+        return None
+    return _state(speaker.country or (home if voice.kind != "quote" else None), lexicon)
 
 
 def _state(code: str | None, lexicon: Lexicon) -> Actor | None:
@@ -192,6 +282,3 @@ def _states(lexicon: Lexicon) -> dict[str, Actor]:
             for row in lexicon.table("states")}
 
 
-def _innermost(voices: Sequence[Voice], position: int) -> Voice | None:
-    containing = [v for v in voices if v.start <= position < v.end]
-    return min(containing, key=lambda v: v.end - v.start, default=None)

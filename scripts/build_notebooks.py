@@ -513,7 +513,8 @@ def troop_numbers() -> Cells:
             podium are where numbers are repeated. The many figures with no claimant come mostly from
             speeches and remarks, readouts and proclamations, where the number is the document's own
             statement rather than a quote. Claimants are as good as the speaker resolution: "secretary of
-            state" (an unresolved title) and "Jean-pierre" (a misread name) are extraction errors.
+            state" (an unresolved title) is an extraction error; the briefers' full names (Deanne
+            Criswell, Karine Jean-Pierre) come from the briefing titles that name them.
 
             ## The largest figure of each week
 

@@ -321,3 +321,21 @@ def test_contacts_goals_are_not_met_and_a_meeting_in_a_place_stops_at_the_place(
     contacts = contacts_of("President Joe Biden spoke of his meetings this week in Belgium, and the assistance the "
                            "United States is providing to Ukraine.")
     assert "Ukraine" not in set(contacts.actor1) | set(contacts.actor2)
+
+
+def test_contacts_negated_and_expected_contacts():
+    assert contacts_of("President Joe Biden did not meet President Vladimir Putin in Geneva.").empty
+    assert contacts_of("President Joe Biden never met President Vladimir Putin.").empty
+    expected = contacts_of("President Joe Biden expects to meet President Vladimir Putin next week.")
+    assert [("planned", "Joe Biden", "Vladimir Putin")] == list(zip(expected.status, expected.actor1, expected.actor2,
+                                                                 strict=True))
+
+
+def test_contacts_two_groups_in_one_phrase_and_a_lexicon_without_group_nouns(tmp_path):
+    contacts = contacts_of("Secretary of State Antony Blinken met his Nordic and Baltic counterparts.")
+    assert {"Estonia", "Sweden"} <= set(contacts.actor2)
+    (tmp_path / "my_state_groups.csv").write_text("group,members\nLowland,BEL|NLD\n", encoding="utf-8")
+    lexicon = crisislens.load_lexicon(tmp_path / "my_state_groups.csv", bundled=False)
+    article = crisislens.parse("Chancellor Olaf Scholz met the Lowland press.", published="2022-02-13",
+                               lexicon=lexicon)
+    assert article.contacts.empty

@@ -152,3 +152,36 @@ def test_a_briefers_label_takes_the_person_the_title_names_and_their_we_is_the_h
     assert "Anne Neuberger" in set(turns.speaker)
     assert {("Poland", "United States"), ("Ecuador", "United States"), ("Colombia", "United States"),
             ("Ghana", "United States")} <= set(pairs(article.contacts))
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), [
+    # a quote of someone else is not the title speaker's voice
+    ('"I spoke with President Vladimir Putin yesterday," a senior administration official said.',
+     "Statement by President Biden on Ukraine", []),
+    ("In World War I Germany met France.", "Remarks by President Biden", [("France", "Germany")]),  # a numeral
+    ("This weekend I spoke with President Vladimir Putin.", "Remarks by President Biden on His Call with "
+     "President Putin", [("Joe Biden", "Vladimir Putin")]),  # "with" later in the title is not a second speaker
+    ("This weekend I spoke with President Vladimir Putin.", "Remarks by President Biden spark anger in Moscow",
+     []),  # a news headline about remarks does not make Biden the speaker
+])
+def test_who_says_i(text, title, expected):
+    assert expected == pairs(crisislens.parse(text, published="2022-02-15", title=title).contacts)
+
+
+def test_a_contact_told_inside_a_quote_has_its_parties_inside_it_and_a_bad_url_is_no_publisher():
+    document = crisislens.Document("x", '"We spoke with President Vladimir Putin of Russia," Press Secretary Jen '
+                                   "Psaki said.", published=pd.Timestamp("2022-02-18"), url="https://www.whitehouse.gov/x")
+    assert [("United States", "Vladimir Putin")] == pairs(crisislens.parse(document).contacts)
+    broken = crisislens.Document("y", "President Joe Biden met President Vladimir Putin.", url="http://[bad",
+                                 published=pd.Timestamp("2022-02-18"))
+    assert [("Joe Biden", "Vladimir Putin")] == pairs(crisislens.parse(broken).contacts)
+
+
+def test_mr_president_prefers_a_president_to_a_vice_president():
+    text = ("PRESIDENT BIDEN: Mr. President, I spoke with you last week.\n\n"
+            "PRESIDENT DUDA: Thank you.\n\n"
+            "VICE PRESIDENT HARRIS: Thank you.")
+    article = crisislens.parse(text, published="2022-03-25")
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert "Andrzej Duda" == turns.addressee.iloc[0]
+    assert [("Andrzej Duda", "Joe Biden")] == pairs(article.contacts)

@@ -97,7 +97,8 @@ SPECS: dict[str, dict[str, Validator]] = {
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
         "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object")},
-    "publishers": {"domain": _non_empty, "country": _ISO3},
+    "publishers": {"domain": _pattern(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", "a lower-case host name such as whitehouse.gov "
+                                                                    "(no scheme, no path)"), "country": _ISO3},
     "state_groups": {"group": _non_empty, "members": _pattern(r"[A-Z]{3}(?:\|[A-Z]{3})+",
                                                             "two or more ISO alpha-3 codes separated by |")},
     "contact_terms": {"term": _non_empty, "form": _one_of("verb", "noun", "host"), "kind": _one_of(
