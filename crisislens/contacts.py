@@ -749,7 +749,7 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
 
 def _date(sentence: Sentence, position: int, dates: Sequence[DateMention]) -> DateMention | None:
     inside = [d for d in dates if sentence.start <= d.start < sentence.end and d.date is not None
-              and d.kind in ("explicit", "weekday", "relative")]
+              and d.kind in ("explicit", "weekday", "relative", "month")]
     return min(inside, key=lambda d: abs(d.start - position), default=None)
 
 

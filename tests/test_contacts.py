@@ -339,3 +339,12 @@ def test_contacts_two_groups_in_one_phrase_and_a_lexicon_without_group_nouns(tmp
     article = crisislens.parse("Chancellor Olaf Scholz met the Lowland press.", published="2022-02-13",
                                lexicon=lexicon)
     assert article.contacts.empty
+
+
+def test_contacts_unable_to_host_is_cancelled_and_a_month_dates_a_contact():
+    cancelled = contacts_of("Vice President Kamala Harris will be unable to host Taoiseach Micheál Martin of Ireland.")
+    assert ["cancelled"] == list(cancelled.status)
+    visit = contacts_of("Building on the Vice President's August 2021 visit to Singapore, Vice President Kamala "
+                        "Harris met Prime Minister Lee Hsien Loong.", published="2022-03-29")
+    august = visit[visit.text == "visit"]
+    assert [(pd.Timestamp("2021-08-01"), "August 2021")] == list(zip(august.date, august.date_text, strict=True))
