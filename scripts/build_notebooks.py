@@ -385,10 +385,10 @@ def stance() -> Cells:
             ## How far to trust it
 
             - **Measured accuracy.** On 283 hand-labelled statements (19 from the seed article, 134 White
-              House, 130 PolNeAR), stance labels reach macro-F1 0.71 (accuracy 0.75); TextBlob polarity on
+              House, 130 PolNeAR), stance labels reach macro-F1 0.72 (accuracy 0.76); TextBlob polarity on
               the same statements reaches 0.34, and 0.36 at its best threshold (README, "Measured"). The
               rules were tuned on those statements; on 162 statements labelled afterwards (held out),
-              stance reaches 0.57 and TextBlob 0.34: better than polarity, far from perfect.
+              stance reaches 0.58 and TextBlob 0.34: better than polarity, far from perfect.
             - **A lexicon, not understanding.** Reporting a threat ("Russia threatened Ukraine") and making
               one ("we will impose severe costs") both score confrontational; sarcasm and context are
               invisible. The `stance_terms` column says what fired: read it before quoting a score.

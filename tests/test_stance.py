@@ -114,3 +114,10 @@ def test_a_title_case_headline_is_not_taken_for_a_name():
     assert score_stance("The Absurd Double Standard Clinton And Trump Face").score < 0
     # inside a sentence, a capitalised run is still a name
     assert score_stance("The Organization for Security and Cooperation in Europe met on Monday.").score == 0
+
+
+def test_nouns_that_name_people_are_not_acts_of_support():
+    from crisislens.stance import score_stance
+    assert score_stance("He urged his supporters to watch the polls.").score <= 0
+    assert score_stance("We support Ukraine.").score > 0
+    assert score_stance("Our friendship is strong.").score > 0
