@@ -689,7 +689,7 @@ def diplomatic_contacts() -> Cells:
 
             - **Measured accuracy.** On 100 contacts in 60 White House readouts and statements (own
               gold), contacts are found with precision 0.93, recall 0.83, F1 0.88; status is right for
-              0.96 and the date for 0.87 of the contacts found (README, "Measured"). Those are development
+              0.99 and the date for 0.84 of the contacts found (README, "Measured"). Those are development
               scores. On 55 documents annotated blind and never used to write the rules (75 contacts,
               most of them mentioned in passing in press briefings), F1 is 0.39 (precision 0.49, recall
               0.32). Read the table as a lead, not a census.
