@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from crisislens import tables
-from crisislens.actors import Mention, actor_rows, find_mentions
+from crisislens.actors import Actor, Mention, actor_rows, find_mentions
 from crisislens.contacts import Contact, contact_rows, extract_contacts, is_readout
 from crisislens.dates import DateMention, find_dates
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
@@ -32,7 +32,7 @@ from crisislens.quotes import Quote, extract_quotes, quote_rows
 from crisislens.sources import MAX_CHARS, SUPPORTED_SUFFIXES, Document, Failure, from_text, parse_date, read_file
 from crisislens.stance import StanceTerm, score_stance, tone, with_cue
 from crisislens.text import Body, Sentence, count_words, normalise, split_sentences
-from crisislens.voices import find_voices, home_state, speaker_mentions, title_speaker
+from crisislens.voices import find_voices, home_state, resolve_role_speakers, speaker_mentions, title_speaker
 
 
 class Article:
@@ -61,8 +61,13 @@ class Article:
             self.body.text, [s.start for s in self.sentence_spans], lexicon=self.lexicon,
             published=document.published, title=document.title)
         mention_rows, actor_table_rows = actor_rows(document.article_id, self.mention_spans)
-        self.quote_spans: list[Quote] = extract_quotes(self.body.text, self.body, self.sentence_spans,
-                                                       self.mention_spans, lexicon=self.lexicon)
+        title, published = document.title, document.published
+        author = title_speaker(title, lexicon=self.lexicon, published=published)
+        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title), url=document.url)
+        quotes = extract_quotes(self.body.text, self.body, self.sentence_spans, self.mention_spans, lexicon=self.lexicon)
+        self.quote_spans: list[Quote] = resolve_role_speakers(
+            quotes, find_voices(self.body.text, [q for q in quotes if q.kind == "transcript"], author=author),
+            lexicon=self.lexicon, published=published, home=home)
         self.date_spans: list[DateMention] = find_dates(
             self.body.text, document.published.date() if document.published is not None else None,
             lexicon=self.lexicon)
@@ -71,9 +76,7 @@ class Article:
         self.contact_spans: list[Contact] = extract_contacts(
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
-            readout=is_readout(document.title), speakers=self._speaker_mentions(),
-            home=home_state(document.title, lexicon=self.lexicon, published=document.published,
-                            readout=is_readout(document.title), url=document.url),
+            readout=is_readout(document.title), speakers=self._speaker_mentions(author, home), home=home,
             quoted=sorted((q.start, q.end) for q in self.quote_spans if q.kind == "direct"))
         self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
@@ -90,16 +93,12 @@ class Article:
         }
         self._quote_stances()
 
-    def _speaker_mentions(self) -> Callable[[Sentence], list[Mention]]:
+    def _speaker_mentions(self, author: Actor | None, home: str | None) -> Callable[[Sentence], list[Mention]]:
         """ "I", "you" and "the President" of a sentence as its speakers mean them (transcript turns,
-        direct quotes, a title naming the speaker or the government a readout speaks for)."""
-        title, published = self.document.title, self.document.published
-        author = title_speaker(title, lexicon=self.lexicon, published=published)
+        direct quotes, a title naming the speaker, the state the document speaks for)."""
         voices = find_voices(self.body.text, self.quote_spans, author=author)
-        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title),
-                          url=self.document.url)
         return functools.partial(speaker_mentions, self.body.text, voices=voices, lexicon=self.lexicon,
-                                 published=published, home=home)
+                                 published=self.document.published, home=home)
 
     # --- identity -------------------------------------------------------------------------
     @property

@@ -18,6 +18,7 @@ ordinary speaker's "we" (a party, an audience, everyone present) is left alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -26,7 +27,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from crisislens.actors import Actor, Mention, literal_alternation, role_holder, roles_alone, title_people
+from crisislens.actors import Actor, Mention, actor_index, literal_alternation, role_holder, roles_alone, title_people
 from crisislens.lexicon import Lexicon
 from crisislens.quotes import Quote
 from crisislens.text import Sentence
@@ -208,6 +209,36 @@ def find_voices(text: str, quotes: Sequence[Quote], *, author: Actor | None = No
     if author is not None and not any(q.kind == "transcript" for q in quotes):
         voices.append(Voice(0, len(text), author, None, "author"))
     return Voices(voices)
+
+
+def resolve_role_speakers(quotes: Sequence[Quote], voices: Voices, *, lexicon: Lexicon,
+                          published: pd.Timestamp | None = None, home: str | None = None) -> list[Quote]:
+    """Quotes whose speaker is a role without a name ("the President said", in Jen Psaki's turn of a
+    White House briefing) get the holder of that role in the state of the voice around them (the turn,
+    or the titled author), else in ``home``, even when the article names one president of another
+    state; a role with other words ("the former president") or with no single holder stays as it is.
+
+    ``voices`` should hold the turns and the author only (:func:`find_voices` of the transcript turns):
+    a quote's own voice is not around it."""
+    index = actor_index(lexicon)
+    resolved = []
+    for quote in quotes:
+        speaker = quote.speaker
+        role = None
+        if speaker is not None and speaker.actor_id.startswith("role:"):
+            role = index.roles_by_title.get(speaker.actor.lower())
+        elif quote.speaker_text and (alone := index.role_alone_pattern.fullmatch(quote.speaker_text.strip())):
+            role = index.roles_by_title.get(alone.group("role").lower())  # "The President", resolved by the article
+        if role:
+            around = voices.at(quote.start)
+            voice_speaker = around.speaker if around is not None else None
+            country = voice_speaker.country if voice_speaker is not None and voice_speaker.country else home
+            holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
+            if holder is not None:
+                resolved.append(dataclasses.replace(quote, speaker=holder))
+                continue
+        resolved.append(quote)
+    return resolved
 
 
 def speaker_mentions(text: str, sentence: Sentence, voices: Voices, *, lexicon: Lexicon,

@@ -512,9 +512,10 @@ def troop_numbers() -> Cells:
             The press secretary, Jen Psaki, states most of the claimed figures: answers at the briefing
             podium are where numbers are repeated. The many figures with no claimant come mostly from
             speeches and remarks, readouts and proclamations, where the number is the document's own
-            statement rather than a quote. Claimants are as good as the speaker resolution: "secretary of
-            state" (an unresolved title) is an extraction error; the briefers' full names (Deanne
-            Criswell, Karine Jean-Pierre) come from the briefing titles that name them.
+            statement rather than a quote. Claimants are as good as the speaker resolution: "the
+            Secretary of State said" at a White House briefing is Antony Blinken (the role in the
+            briefer's state), and the briefers' full names (Deanne Criswell, Karine Jean-Pierre) come
+            from the briefing titles that name them.
 
             ## The largest figure of each week
 

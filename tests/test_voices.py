@@ -185,3 +185,14 @@ def test_mr_president_prefers_a_president_to_a_vice_president():
     turns = article.quotes[article.quotes.kind == "transcript"]
     assert "Andrzej Duda" == turns.addressee.iloc[0]
     assert [("Andrzej Duda", "Joe Biden")] == pairs(article.contacts)
+
+
+def test_the_president_said_in_a_briefing_is_the_president_of_the_briefers_state():
+    text = ("MS. PSAKI: President Volodymyr Zelenskyy spoke today. The President said he supports Ukraine's "
+            "sovereignty.\n\nQ: Thanks.")
+    article = crisislens.parse(text, published="2022-02-18", title="Press Briefing by Press Secretary Jen Psaki")
+    indirect = article.quotes[article.quotes.kind != "transcript"]
+    assert "Joe Biden" in set(indirect.speaker)
+    former = crisislens.parse("MS. PSAKI: The former president said he would run.\n\nQ: Thanks.",
+                              published="2022-02-18", title="Press Briefing by Press Secretary Jen Psaki")
+    assert "Joe Biden" not in set(former.quotes.speaker.dropna())  # a role with other words stays a role
