@@ -52,8 +52,6 @@ _DID = re.compile(r"\bdid\s+(?:\w+ly\s+)?$")  # "did meet with": past, not plann
 _NEGATED = re.compile(r"\b(?:did|does|do|has|have|had)\s*(?:not|n't|n’t)\s+(?:\w+ly\s+)?$|\bnever\s+$")
 _SPEAKERS_ROLE = "role of the speaker's state"
 _PRONOUN_VIAS = frozenset({"first person", "second person", "first person plural"})
-_CONTINUES = re.compile(r"\s*(?:During|On the sidelines of|In the course of) (?:the|this|that|her|his|their) "
-                        r"(?:visit|trip|meeting|call|summit|talks|stay)\b")
 _LIST_AFTER = re.compile(r"\s*:\s")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
@@ -114,6 +112,7 @@ class _Cues:
     not_party: re.Pattern[str]
     reported: re.Pattern[str]
     accepted: re.Pattern[str]
+    same_time: re.Pattern[str]
     people_of: re.Pattern[str]
     not_object: re.Pattern[str]
 
@@ -152,6 +151,8 @@ def _cues(lexicon: Lexicon) -> _Cues:
         base_forms=frozenset(words.get("base_form", [])),
         not_object=re.compile(rf"\s+(?:(?!to\s|with\s)[\w-]+\s+){{0,2}}(?:{any_of('not_object')})\b", re.IGNORECASE),
         people_of=re.compile(rf"\b(?:{any_of('group_noun')})\s+of\b", re.IGNORECASE),
+        same_time=re.compile(rf"\s*(?:{any_of('same_time')})\s+(?:the|this|that|her|his|their)\s+"
+                             rf"(?:[\w-]+\s+)?(?:{any_of('same_time_noun')})\b", re.IGNORECASE),
         accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"),
         reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
         not_party=re.compile(rf"\s+(?:{any_of('not_party')})\b", re.IGNORECASE),
@@ -335,7 +336,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
                 if contact.date is None and previous is not None and previous.date is not None \
-                        and previous.sentence_id >= sentence.sentence_id - 1 and _CONTINUES.match(text, sentence.start) \
+                        and previous.sentence_id >= sentence.sentence_id - 1 and cues.same_time.match(text, sentence.start) \
                         and previous.kind in ("visit", "meeting", "summit", "talks"):
                     # "During the visit, she met ...": the time of the visit or meeting just before
                     contact = dataclasses.replace(contact, date=previous.date, date_source=previous.date_source)
