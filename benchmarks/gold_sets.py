@@ -6,6 +6,7 @@
 - ``whitehouse_heldout``: tests/gold/whitehouse_heldout, contacts only; held out until November 2026, when
   its failures were read (development data since);
 - ``whitehouse_dev2``: tests/gold/whitehouse_dev2, contacts only, press briefings and remarks for development;
+- ``whitehouse_dev3``: tests/gold/whitehouse_dev3, contacts only, five more press briefings for development;
 - ``whitehouse_heldout2``: tests/gold/whitehouse_heldout2, contacts only, held out: report its scores,
   never tune the rules on its failures.
 """
@@ -30,11 +31,13 @@ GOLD_SETS = {
     "whitehouse": (ROOT / "tests" / "gold" / "whitehouse", SHARED / "whitehouse-2022q1"),
     "whitehouse_heldout": (ROOT / "tests" / "gold" / "whitehouse_heldout", SHARED / "whitehouse-2022q1"),
     "whitehouse_dev2": (ROOT / "tests" / "gold" / "whitehouse_dev2", SHARED / "whitehouse-2022q1"),
+    "whitehouse_dev3": (ROOT / "tests" / "gold" / "whitehouse_dev3", SHARED / "whitehouse-2022q1"),
     "whitehouse_heldout2": (ROOT / "tests" / "gold" / "whitehouse_heldout2", SHARED / "whitehouse-2022q1"),
 }
 
 
-ONLY = {"whitehouse_heldout": {"contacts"}, "whitehouse_dev2": {"contacts"}, "whitehouse_heldout2": {"contacts"}}
+ONLY = {"whitehouse_heldout": {"contacts"}, "whitehouse_dev2": {"contacts"},
+        "whitehouse_dev3": {"contacts"}, "whitehouse_heldout2": {"contacts"}}
 """Gold sets that annotate some tasks only."""
 
 

@@ -56,6 +56,7 @@ _LIST_AFTER = re.compile(r"\s*:\s")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)(?:['’]s|['’]d|['’]ll)?\s+(?:[\w-]+\s+){0,3}$")
 _TO = re.compile(r"\s+to\s+")
 _HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 _STOPS = re.compile(r"[.;:]")
@@ -137,14 +138,18 @@ def _cues(lexicon: Lexicon) -> _Cues:
         not_diplomatic=re.compile(rf"\b(?:{any_of('not_diplomatic')})\s+$", re.IGNORECASE),
         speech=re.compile(rf"\b(?:{any_of('speech')})\b"),
         listing=re.compile(rf"\b(?:{any_of('list')})\b", re.IGNORECASE),
-        collective=re.compile(rf"\b(?:they|their|both|the\s+(?:[\w-]+\s+)?(?:{collective_nouns}))\b", re.IGNORECASE),
+        # "both" as a pronoun ("Both agreed"), not as a conjunction ("both in our briefings and ...")
+        collective=re.compile(rf"\b(?:they|their|both(?!\s+(?:in|at|on|for|to|by|with|from|as|the|and|our|their|"
+                              rf"his|her|its|a|an)\b)|the\s+(?:[\w-]+\s+)?(?:{collective_nouns}))\b", re.IGNORECASE),
         collective_named=re.compile(rf"\bthe\s+(?:[\w-]+\s+)?(?:{collective_nouns})\b", re.IGNORECASE),
         group_after=re.compile(rf"\s+(?:(?:{gap_phrases})\s+)?(?P<link>(?:with|between)\s+)?"
                                rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{any_of('group_noun')}))\b", re.IGNORECASE),
         clause_end=re.compile(rf"\s(?:to (?!the\s+[A-Z])(?=[a-z])|(?:{any_of('clause_end')})\s)|[;:]|,\s(?=[a-z])(?!and |the [A-Z])"
                               # ", and Chancellor Scholz will ...": a new clause with a subject of its own
                               r"|,\s+and\s+(?=(?:our\s+|the\s+|his\s+|her\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+){1,8}"
-                              r"(?:will|would|is|was|has|had|also|then|met|spoke)\b)"),
+                              r"(?:will|would|is|was|has|had|also|then|met|spoke)\b)"
+                              # ", and he's meeting ...": a pronoun subject opens a clause too
+                              r"|,\s+and\s+(?=(?:he|she|they|we|I)(?:['’](?:s|ll|d|re|ve))?\s)"),
         gap=rf"\s(?:(?:{gap_phrases}|\w+ly)\s){{0,2}}",
         gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
         one_event=frozenset(words.get("one_event", [])),
@@ -543,7 +548,7 @@ def _object_pronoun(text: str, end: int, earlier: Sequence[Mention], subjects: l
         return None
     ids = {s.actor_id for s in subjects}
     people = [m for m in earlier if m.end <= end and m.actor.kind == "person" and m.actor.actor_id not in ids
-              and _named(m)]
+              and _named(m) and m.via != "label"]
     return people[-1].actor if people else None
 
 
@@ -613,6 +618,10 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
     joint = _coordinated(text, before, start)
     if len(joint) >= 2:
         return joint  # "Velmora and Norland met Rohan", "President Macron and Chancellor Scholz spoke with ..."
+    if not in_clause and _PRONOUN_SUBJECT.search(text, clause_start, start):
+        # "He was meeting with Ukrainian officials": the last person named before (not a transcript label)
+        people = [m for m in earlier if m.end <= start and m.actor.kind == "person" and _named(m) and m.via != "label"]
+        return [people[-1].actor] if people else []
     subject = _subject(text, sentence, start, before, cues) if before else None
     return [subject] if subject is not None else []
 
@@ -698,7 +707,7 @@ def _contact(text: str, sentence: Sentence, match: re.Match[str], kind: str, for
     elif cues.planned.search(window) or (form == "verb" and _term_key(match.group("term"), cues) in cues.base_forms
                                          and not _DID.search(window)):
         status = "planned"
-    date = _date(sentence, start, dates)
+    date = _date(sentence, start, dates, _clause_start(text, sentence, start), clause.limit)
     if date is not None and status == "held" and (
             date.tense == "future" or (published is not None and date.date is not None and date.date > published)):
         status = "planned"
@@ -748,9 +757,16 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
     return chosen[0].actor if chosen else None
 
 
-def _date(sentence: Sentence, position: int, dates: Sequence[DateMention]) -> DateMention | None:
+def _date(sentence: Sentence, position: int, dates: Sequence[DateMention], first: int | None = None,
+          last: int | None = None) -> DateMention | None:
+    """The date expression nearest the term, preferring one inside the term's clause (``first`` ..
+    ``last``): "meeting with officials a couple of days ago, ... and he's meeting with his Russian
+    counterpart tomorrow" dates the second meeting tomorrow."""
     inside = [d for d in dates if sentence.start <= d.start < sentence.end and d.date is not None
               and d.kind in ("explicit", "weekday", "relative", "month")]
+    if first is not None and last is not None:
+        in_clause = [d for d in inside if first <= d.start < last]
+        inside = in_clause or inside
     return min(inside, key=lambda d: abs(d.start - position), default=None)
 
 

@@ -40,7 +40,8 @@ _READOUT_OPENING = re.compile(r"\s*(?:joint\s+)?read-?outs?\s+of\s+(?:the\s+)?",
 _NUMERAL_BEFORE = re.compile(r"\b(?:War|Phase|Part|Chapter|Title|Article|Section|Stage|Volume|Act|Class|Type|"
                              r"Level|Tier|Round|Henry|Elizabeth|Charles|George|James|Louis|Richard)\s+$")
 _OF_SOMEWHERE = re.compile(r"\s+of\s")
-_SECOND_PERSON = re.compile(r"(?<![\w'’-])[Yy]our?(?![\w'’-])")
+# "you" and "your" of the person spoken to; not the audience ("all of you", "you all", "each of you")
+_SECOND_PERSON = re.compile(r"(?<!of )(?<![\w'’-])[Yy]our?(?![\w'’-])(?!\s+all\b|\s+guys\b)")
 
 
 @dataclass(frozen=True)

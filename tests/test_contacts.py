@@ -348,3 +348,20 @@ def test_contacts_unable_to_host_is_cancelled_and_a_month_dates_a_contact():
                         "Harris met Prime Minister Lee Hsien Loong.", published="2022-03-29")
     august = visit[visit.text == "visit"]
     assert [(pd.Timestamp("2021-08-01"), "August 2021")] == list(zip(august.date, august.date_text, strict=True))
+
+
+def test_contacts_he_is_the_last_person_named_and_the_date_of_the_terms_clause():
+    contacts = contacts_of("Secretary of State Antony Blinken arrived in Kyiv. He was meeting with Ukrainian officials a "
+                           "couple of days ago, and he's meeting with his Russian counterpart tomorrow.",
+                           published="2022-01-20")
+    russia = contacts[contacts.actor2 == "Russia"]
+    assert [("Antony Blinken", "planned", pd.Timestamp("2022-01-21"))] == \
+        list(zip(russia.actor1, russia.status, russia.date, strict=True))
+    assert contacts_of("President Joe Biden talked about the possibility of another summit with President "
+                       "Vladimir Putin.").status.tolist() == ["proposed"]
+
+
+def test_contacts_both_as_a_conjunction_does_not_repeat_the_last_contact():
+    contacts = contacts_of("President Joe Biden spoke with President Vladimir Putin. We have been transparent, both in "
+                           "our briefings and in our conversations with our European partners.")
+    assert [("Joe Biden", "Vladimir Putin")] == pairs(contacts)
