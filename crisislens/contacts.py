@@ -51,12 +51,14 @@ _GROUP_PREFIX = "group:"
 _DID = re.compile(r"\bdid\s+(?:\w+ly\s+)?$")  # "did meet with": past, not planned
 _NEGATED = re.compile(r"\b(?:did|does|do|has|have|had)\s*(?:not|n't|n’t)\s+(?:\w+ly\s+)?$|\bnever\s+$")
 _SPEAKERS_ROLE = "role of the speaker's state"
+_BODY_BY_NAME = "org:"  # actor_id of a body found by its head word ("Department of ..."), not in the lexicon
 _PRONOUN_VIAS = frozenset({"first person", "second person", "first person plural"})
 _LIST_AFTER = re.compile(r"\s*:\s")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her|His|Her)\s+(?:[\w-]+\s+){0,2}$")
 _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)(?:['’]s|['’]d|['’]ll)?\s+(?:[\w-]+\s+){0,3}$")
+_PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 _TO = re.compile(r"\s+to\s+")
 _HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 _STOPS = re.compile(r"[.;:]")
@@ -319,8 +321,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 continue
             kind, form = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))
             if form == "verb" and (cues.not_object.match(text, match.end())
-                                   or _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start())):
-                continue  # "to meet our climate goals", "visit our website", "did not meet", "never met"
+                                   or _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start())
+                                   or (_PASSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
+                                       and match.group("term").lower().startswith("met"))):
+                continue  # "to meet our climate goals", "did not meet", "never met", "would be met with consequences"
             if form == "host":
                 if not _hosts_a_guest(text, match, here):
                     continue
@@ -395,6 +399,8 @@ def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
             continue
         if party.country:
             sides.add(party.country)
+        elif home is not None and party.actor_id.startswith(_BODY_BY_NAME):
+            sides.add(home)  # "the Department of Energy" in a White House readout: a body of its own state
         else:
             sides.add(party.organization or party.actor_id)  # NATO, a group, "NATO Secretary General ..."
         institutional = institutional or party.kind != "person"

@@ -365,3 +365,12 @@ def test_contacts_both_as_a_conjunction_does_not_repeat_the_last_contact():
     contacts = contacts_of("President Joe Biden spoke with President Vladimir Putin. We have been transparent, both in "
                            "our briefings and in our conversations with our European partners.")
     assert [("Joe Biden", "Vladimir Putin")] == pairs(contacts)
+
+
+def test_contacts_met_with_consequences_is_no_meeting_and_this_morning_and_travelling_are_understood():
+    assert contacts_of("An invasion of Ukraine by Russia would be met with swift and severe consequences.").empty
+    spoke = contacts_of("Secretary of State Antony Blinken spoke this morning with Foreign Minister Sergei Lavrov.")
+    assert [("Antony Blinken", "Sergei Lavrov")] == pairs(spoke)
+    travelling = contacts_of("Prime Minister Boris Johnson is now traveling to Ukraine.")
+    assert [("visit", "Boris Johnson", "Ukraine")] == list(zip(travelling.kind, travelling.actor1, travelling.actor2,
+                                                               strict=True))
