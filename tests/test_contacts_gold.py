@@ -15,7 +15,7 @@ def test_contacts_gold_seed_floor(name):
     assert metric(benchmark.contact_scores("seed"), name) >= 1.0
 
 
-@pytest.mark.parametrize(("name", "floor"), [("f1", 0.86), ("precision", 0.92), ("recall", 0.8),
+@pytest.mark.parametrize(("name", "floor"), [("f1", 0.86), ("precision", 0.91), ("recall", 0.82),
                                            ("status_accuracy", 0.97), ("date_accuracy", 0.83)])
 def test_contacts_gold_whitehouse_floor(name, floor):
     if not (SHARED / "whitehouse-2022q1").exists():
@@ -25,8 +25,9 @@ def test_contacts_gold_whitehouse_floor(name, floor):
 
 @pytest.mark.parametrize(("gold_set", "name", "floor"), [
     ("whitehouse_heldout", "f1", 0.52), ("whitehouse_heldout", "precision", 0.6),  # development data since November 2026
-    ("whitehouse_dev2", "f1", 0.57), ("whitehouse_dev2", "precision", 0.75),  # press briefings and remarks
-    ("whitehouse_heldout2", "f1", 0.37), ("whitehouse_heldout2", "precision", 0.47),  # held out: never tuned on
+    ("whitehouse_dev2", "f1", 0.57), ("whitehouse_dev2", "precision", 0.74),  # press briefings and remarks
+    ("whitehouse_dev3", "f1", 0.5), ("whitehouse_dev3", "precision", 0.63),  # more press briefings
+    ("whitehouse_heldout2", "f1", 0.38), ("whitehouse_heldout2", "precision", 0.48),  # held out: never tuned on
 ])
 def test_contacts_gold_other_sets_floor(gold_set, name, floor):
     """The other White House sets: briefings and remarks (development) and the held-out documents, whose
