@@ -121,7 +121,7 @@ class ActorIndex:
     apposition_pattern: re.Pattern[str]
     role_alone_pattern: re.Pattern[str]
     role_with_our_pattern: re.Pattern[str]
-    """ "the President" and "our Secretary of State": a role alone as a speaker may name it."""
+    """ "the President", "our Secretary of State", "the Italian Prime Minister": a role without a name."""
     anonymous_pattern: re.Pattern[str]
     not_name: frozenset[str]
     not_person: frozenset[str]
@@ -304,8 +304,8 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         roles_by_title=_roles_by_title(titles),
         title_pattern=title_pattern, apposition_pattern=apposition_pattern,
         role_alone_pattern=role_alone_pattern,
-        role_with_our_pattern=re.compile(rf"(?=[to])(?<![\w])(?:the|The|our|Our)\s(?P<role>{role_alternation})(?![\w-])",
-                                         re.IGNORECASE),
+        role_with_our_pattern=re.compile(rf"(?=[to])(?<![\w])(?:the|The|our|Our)\s(?:(?P<adj>(?-i:[A-Z][a-z]+))\s)??"
+                                         rf"(?P<role>{role_alternation})(?![\w-])", re.IGNORECASE),
         anonymous_pattern=anonymous_pattern,
         not_name=not_name, modifiers=modifiers,
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
@@ -1098,15 +1098,28 @@ def _role_with_our(lexicon: Lexicon) -> re.Pattern[str]:
                       pattern.flags)
 
 
-def roles_alone(text: str, start: int, end: int, *, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+def roles_alone(text: str, start: int, end: int, *, lexicon: Lexicon) -> list[tuple[int, int, str, str | None]]:
     """The role phrases without a name between ``start`` and ``end`` ("the President", "our Secretary
-    of State"), as (start, end, role of ``titles.csv``)."""
+    of State", "the Italian Prime Minister"), as (start, end, role of ``titles.csv``, the state an
+    adjective names or None).
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> roles_alone("The Italian Prime Minister called the President.", 0, 48, lexicon=default_lexicon())
+        [(0, 26, 'Prime Minister', 'ITA'), (34, 47, 'President', None)]
+    """
     index = actor_index(lexicon)
     found = []
     for match in index.role_with_our_pattern.finditer(text, start, end):
         role = index.roles_by_title.get(match.group("role").lower())
+        country = None
+        if match.group("adj"):
+            entry = index.surfaces.get(match.group("adj"))
+            if entry is None or entry.actor.kind != "state":
+                continue  # "the Former President", "the Deputy Secretary": not a role of a named state
+            country = entry.actor.actor_id
         if role:
-            found.append((match.start(), match.end(), role))
+            found.append((match.start(), match.end(), role, country))
     return found
 
 

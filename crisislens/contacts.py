@@ -369,14 +369,16 @@ def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> lis
     """Mentions and the mentions added for a sentence, in text order. An added mention overlapping a
     mention of the text replaces it when it resolves the same words better ("the President" as the
     speaker's state's president rather than the one president the article names; "Nordic
-    counterparts" as its member states); "we" or "our" inside a name ("our Allies") gives way."""
+    counterparts" as its member states; "the Italian Prime Minister" as Mario Draghi rather than
+    Italy); "we" or "our" inside a name ("our Allies") gives way."""
     dropped: set[int] = set()
     kept: list[Mention] = []
     for e in extra:
         overlapping = [i for i, m in enumerate(mentions) if m.start < e.end and e.start < m.end]
         if not overlapping:
             kept.append(e)
-        elif e.via == "state group" or (e.via == _SPEAKERS_ROLE and all(mentions[i].via == "role" for i in overlapping)):
+        elif e.via == "state group" or (e.via == _SPEAKERS_ROLE and all(
+                mentions[i].via == "role" or mentions[i].actor.kind == "state" for i in overlapping)):
             kept.append(e)
             dropped.update(overlapping)
     return sorted([*(m for i, m in enumerate(mentions) if i not in dropped), *kept], key=lambda m: m.start)
@@ -533,7 +535,7 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
             others = [Actor(_GROUP_PREFIX + "-".join(name.lower().split()), name, "group",
                             inside.pop() if len(inside) == 1 else None)]
     if not others and subjects:
-        referent = _object_pronoun(text, end, earlier, subjects)
+        referent = _object_pronoun(text, end, earlier, subjects, previous, sentence)
         others = [referent] if referent is not None else []
     distributive = form == "noun" and _plural(match.group("term"), cues)
     if kind == "visit" and form == "verb" and len(others) > 1 and all(o.kind == "state" for o in others):
@@ -547,12 +549,19 @@ def _party_sets(text: str, sentence: Sentence, match: re.Match[str], form: str, 
     return [tuple(parties)]
 
 
-def _object_pronoun(text: str, end: int, earlier: Sequence[Mention], subjects: list[Actor]) -> Actor | None:
-    """ "Chancellor Scholz will be meeting with him": the last person named before, other than the
-    subject (in the sentence or the two before it)."""
+def _object_pronoun(text: str, end: int, earlier: Sequence[Mention], subjects: list[Actor],
+                    previous: Contact | None = None, sentence: Sentence | None = None) -> Actor | None:
+    """ "Chancellor Scholz will be meeting with him": the person the contact just before was with
+    ("Macron has spoken with him [Putin] twice. The Italian Prime Minister has spoken with him."), else
+    the last person named before, other than the subject (in the sentence or the two before it)."""
     if _HIM_OR_HER.match(text, end) is None:
         return None
     ids = {s.actor_id for s in subjects}
+    if previous is not None and sentence is not None and previous.sentence_id >= sentence.sentence_id - 1 \
+            and len(previous.parties) >= 2:
+        other = previous.parties[-1]
+        if other.kind == "person" and other.actor_id not in ids:
+            return other
     people = [m for m in earlier if m.end <= end and m.actor.kind == "person" and m.actor.actor_id not in ids
               and _named(m) and m.via != "label"]
     return people[-1].actor if people else None

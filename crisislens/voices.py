@@ -260,28 +260,29 @@ def speaker_mentions(text: str, sentence: Sentence, voices: Voices, *, lexicon: 
     start, end = sentence.start, sentence.end
     spoken = voices.any_between(start, end)
     found: list[Mention] = []
-    roles = [] if home is None and not spoken else roles_alone(text, start, end, lexicon=lexicon)
+    roles = roles_alone(text, start, end, lexicon=lexicon)
     if spoken:
         for pattern, via in ((_FIRST_PERSON, "first person"), (_SECOND_PERSON, "second person"),
                              (_WE, "first person plural")):
             for match in pattern.finditer(text, start, end):
                 inner = voices.at(match.start())
-                if inner is None or any(first <= match.start() < last for first, last, _ in roles):
+                if inner is None or any(first <= match.start() < last for first, last, _, _ in roles):
                     continue  # "our Secretary of State" is a role
                 actor = _pronoun_actor(via, inner, text, match, lexicon, home)
                 if actor is not None:
                     found.append(Mention(sentence.sentence_id, match.start(), match.end(), match.group(0), actor, via))
-    if home is not None or spoken:
-        for first, last, role in roles:
-            if _OF_SOMEWHERE.match(text, last) or _IN_A_TITLE.search(text, max(0, first - 30), first):
-                continue  # "the President of the European Commission", "Assistant to the President": not the person
+    for first, last, role, named in roles:
+        if _OF_SOMEWHERE.match(text, last) or _IN_A_TITLE.search(text, max(0, first - 30), first):
+            continue  # "the President of the European Commission", "Assistant to the President": not the person
+        country = named  # "the Italian Prime Minister": the state named; else the speaker's, else home
+        if country is None and (home is not None or spoken):
             inner = voices.at(first)
             speaker = inner.speaker if inner is not None else None
             country = speaker.country if speaker is not None and speaker.country else home
-            holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
-            if holder is not None:
-                found.append(Mention(sentence.sentence_id, first, last, text[first:last], holder,
-                                     "role of the speaker's state"))
+        holder = role_holder(role, country, lexicon=lexicon, published=published) if country else None
+        if holder is not None:
+            found.append(Mention(sentence.sentence_id, first, last, text[first:last], holder,
+                                 "role of the speaker's state"))
     return sorted(found, key=lambda m: m.start)
 
 

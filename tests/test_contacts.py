@@ -374,3 +374,11 @@ def test_contacts_met_with_consequences_is_no_meeting_and_this_morning_and_trave
     travelling = contacts_of("Prime Minister Boris Johnson is now traveling to Ukraine.")
     assert [("visit", "Boris Johnson", "Ukraine")] == list(zip(travelling.kind, travelling.actor1, travelling.actor2,
                                                                strict=True))
+
+
+def test_contacts_him_is_whom_the_last_contact_was_with_and_a_role_of_a_named_state_is_its_holder():
+    contacts = contacts_of("European allies have been talking with President Vladimir Putin of Russia. President "
+                           "Emmanuel Macron of France has spoken with him twice. The Italian Prime Minister has spoken "
+                           "with him.", published="2022-02-01")
+    assert {("Emmanuel Macron", "Vladimir Putin"), ("Mario Draghi", "Vladimir Putin")} <= set(pairs(contacts))
+    assert contacts_of("The former President spoke with President Vladimir Putin.").empty  # not a holder
