@@ -66,7 +66,7 @@ _NEAR_TERM = re.compile(r"\s+(?:(?:also|both|jointly|together|have|has|had|will|
                         r"(?:held\s+|hold\s+|had\s+|have\s+)?(?:(?:a|an|the|their|separate|joint)\s+)?"
                         r"(?:[\w-]+\s+)?")
 _AFTER_GUEST = re.compile(r"\s*(?:[.,;:]|$)|\s+(?:next|this|last|on|in|at|today|tomorrow|tonight|and)\b")
-_JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|[-–]")  # "X, Y and Z", "the U.S.-ASEAN Summit"
 _OF = re.compile(r"\s+of\s+")
 _GUEST_AND_PLACE = re.compile(r"\s+(?:(?:[A-Z][\w.'’-]*|of|the|and|de|von|van|al)\s+){1,12}(?:to|at|in)\s+(?:the\s+)?[A-Z]")
 _LOCATION = re.compile(r"\s(?:in|at)\s(?P<place>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|of|the|and|for))*"

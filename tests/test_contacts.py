@@ -382,3 +382,9 @@ def test_contacts_him_is_whom_the_last_contact_was_with_and_a_role_of_a_named_st
                            "with him.", published="2022-02-01")
     assert {("Emmanuel Macron", "Vladimir Putin"), ("Mario Draghi", "Vladimir Putin")} <= set(pairs(contacts))
     assert contacts_of("The former President spoke with President Vladimir Putin.").empty  # not a holder
+
+
+def test_contacts_a_hyphenated_pair_before_a_contact_noun_is_its_parties():
+    contacts = contacts_of("The U.S.-Russia talks in Geneva ended on Monday.", published="2022-01-12")
+    assert [("talks", "Russia", "United States")] == [(k, *sorted((a, b))) for k, a, b in
+                                                      zip(contacts.kind, contacts.actor1, contacts.actor2, strict=True)]
