@@ -26,7 +26,7 @@ def test_contacts_gold_whitehouse_floor(name, floor):
 @pytest.mark.parametrize(("gold_set", "name", "floor"), [
     ("whitehouse_heldout", "f1", 0.52), ("whitehouse_heldout", "precision", 0.6),  # development data since November 2026
     ("whitehouse_dev2", "f1", 0.57), ("whitehouse_dev2", "precision", 0.74),  # press briefings and remarks
-    ("whitehouse_dev3", "f1", 0.5), ("whitehouse_dev3", "precision", 0.63),  # more press briefings
+    ("whitehouse_dev3", "f1", 0.53), ("whitehouse_dev3", "precision", 0.68),  # more press briefings
     ("whitehouse_heldout2", "f1", 0.38), ("whitehouse_heldout2", "precision", 0.48),  # held out: never tuned on
 ])
 def test_contacts_gold_other_sets_floor(gold_set, name, floor):
