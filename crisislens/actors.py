@@ -1098,6 +1098,23 @@ def _role_with_our(lexicon: Lexicon) -> re.Pattern[str]:
                       pattern.flags)
 
 
+def state_actor(code: str | None, *, lexicon: Lexicon) -> Actor | None:
+    """The state of ``states.csv`` with ``code`` as an actor (None for an unknown code).
+
+    Example:
+        >>> from crisislens.lexicon import default_lexicon
+        >>> state_actor("ISL", lexicon=default_lexicon()).actor
+        'Iceland'
+    """
+    return _state_actors(lexicon).get(code) if code else None
+
+
+@functools.lru_cache(maxsize=8)
+def _state_actors(lexicon: Lexicon) -> dict[str, Actor]:
+    return {row["actor_id"]: Actor(row["actor_id"], row["name"], "state", row["actor_id"])
+            for row in lexicon.table("states")}
+
+
 def roles_alone(text: str, start: int, end: int, *, lexicon: Lexicon) -> list[tuple[int, int, str, str | None]]:
     """The role phrases without a name between ``start`` and ``end`` ("the President", "our Secretary
     of State", "the Italian Prime Minister"), as (start, end, role of ``titles.csv``, the state an

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crisislens.actors import Actor, Mention
+from crisislens.actors import Actor, Mention, state_actor
 from crisislens.dates import DateMention
 from crisislens.figures import Figure
 from crisislens.lexicon import Lexicon
@@ -199,8 +199,7 @@ def _terms(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
 def _state_groups(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, tuple[Actor, ...]]]:
     """ "his Nordic counterparts": the groups of ``state_groups.csv`` before a noun of people, and
     their member states."""
-    names = {row["actor_id"]: row["name"] for row in lexicon.table("states")}
-    members = {row["group"]: tuple(Actor(code, names.get(code, code), "state", code)
+    members = {row["group"]: tuple(state_actor(code, lexicon=lexicon) or Actor(code, code, "state", code)
                                    for code in row["members"].split("|"))
                for row in lexicon.table("state_groups")}
     if not members:

@@ -99,7 +99,6 @@ class Quote:
     parent: int | None = None
 
 
-_VOCATIVE = re.compile(r"\b(?:Mr\.|Mister|Madam|Madame)\s(?P<title>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=\s?[,.!—–-])")
 
 
 @dataclass(frozen=True)
@@ -121,6 +120,15 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], r
     noun = re.compile(r"'s\s(?P<noun>" + literal_alternation(nouns) + r")s?\s(?:that|of)\s")
     phrase = re.compile(r"(?<![\w'-])(?i:" + literal_alternation(phrases, ignore_case=True) + r")(?![\w'-])")
     return verb, noun, phrase
+
+
+@functools.lru_cache(maxsize=8)
+def _vocative(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "Mr. President,", "Madam Vice President —": an honorific of ``titles.csv`` (a title without a
+    role) before a title, calling someone by it."""
+    honorifics = {r["title"] for r in lexicon.table("titles") if not r["role"]}
+    return re.compile(r"(?<![\w.])(?:" + literal_alternation(honorifics) + r")\s(?P<title>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+                      r"(?=\s?[,.!—–-])")
 
 
 @functools.lru_cache(maxsize=8)
@@ -208,6 +216,7 @@ class _QuoteFinder:
         self.mention_starts = [m.start for m in self.mentions]
         self.verb, self.noun, self.phrase = _cue_patterns(lexicon)
         self.role_before = _role_pattern(lexicon)
+        self.vocative = _vocative(lexicon)
         self.spans = quoted_spans(text, body)
         self.used_cues: set[int] = set()
         self.used_spans: set[int] = set()
@@ -426,7 +435,7 @@ class _QuoteFinder:
 
     def _called(self, turn: Quote, others: list[Actor]) -> Actor | None:
         """The one speaker of ``others`` whose role the turn uses to address someone ("Mr. President")."""
-        for match in _VOCATIVE.finditer(self.text, turn.start, turn.end):
+        for match in self.vocative.finditer(self.text, turn.start, turn.end):
             title = match.group("title").lower()
             called = [a for a in others if a.role and a.role.lower() == title] or \
                 [a for a in others if a.role and a.role.lower().endswith(" " + title)]  # "Mr. President": a president first

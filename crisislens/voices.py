@@ -27,7 +27,16 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from crisislens.actors import Actor, Mention, actor_index, literal_alternation, role_holder, roles_alone, title_people
+from crisislens.actors import (
+    Actor,
+    Mention,
+    actor_index,
+    literal_alternation,
+    role_holder,
+    roles_alone,
+    state_actor,
+    title_people,
+)
 from crisislens.lexicon import Lexicon
 from crisislens.quotes import Quote
 from crisislens.text import Sentence
@@ -37,8 +46,6 @@ _WE = re.compile(r"(?<![\w'’-])(?:[Ww]e|us|[Oo]ur)(?![\w-])")
 _IN_A_TITLE = re.compile(r"[A-Z][a-z]+\s+to\s+$")
 _JOINT_SPEAKER = re.compile(r"\s*(?:,|and\b|&)\s*", re.IGNORECASE)
 _READOUT_OPENING = re.compile(r"\s*(?:joint\s+)?read-?outs?\s+of\s+(?:the\s+)?", re.IGNORECASE)
-_NUMERAL_BEFORE = re.compile(r"\b(?:War|Phase|Part|Chapter|Title|Article|Section|Stage|Volume|Act|Class|Type|"
-                             r"Level|Tier|Round|Henry|Elizabeth|Charles|George|James|Louis|Richard)\s+$")
 _OF_SOMEWHERE = re.compile(r"\s+of\s")
 # "you" and "your" of the person spoken to; not the audience ("all of you", "you all", "each of you")
 _SECOND_PERSON = re.compile(r"(?<!of )(?<![\w'’-])[Yy]our?(?![\w'’-])(?!\s+all\b|\s+guys\b)")
@@ -153,6 +160,13 @@ def _in_title_case(title: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", title) if len(w) > 3]
     capitalised = [w for w in words if w[0].isupper()]
     return bool(words) and len(capitalised) >= 0.7 * len(words) and not all(w.isupper() for w in words)
+
+
+@functools.lru_cache(maxsize=8)
+def _numeral_before(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "World War " before "I": the words of ``numbering_words.csv``, after which "I" is a numeral."""
+    words = {r["word"] for r in lexicon.table("numbering_words")}
+    return re.compile(r"\b(?:" + literal_alternation(words) + r")\s+$") if words else re.compile(r"(?!x)x")
 
 
 def home_state(title: str | None, *, lexicon: Lexicon, published: pd.Timestamp | None = None,
@@ -292,8 +306,8 @@ def _pronoun_actor(via: str, voice: Voice, text: str, match: re.Match[str], lexi
     if via == "second person":
         return voice.addressee
     if via == "first person":
-        if speaker is None or speaker.kind != "person" or _NUMERAL_BEFORE.search(text, max(0, match.start() - 20),
-                                                                                  match.start()):
+        if speaker is None or speaker.kind != "person" or _numeral_before(lexicon).search(
+                text, max(0, match.start() - 20), match.start()):
             return None
         return speaker
     if speaker is None:
@@ -302,16 +316,4 @@ def _pronoun_actor(via: str, voice: Voice, text: str, match: re.Match[str], lexi
         return speaker
     if speaker.kind != "person" or not speaker.role:
         return None
-    return _state(speaker.country or (home if voice.kind != "quote" else None), lexicon)
-
-
-def _state(code: str | None, lexicon: Lexicon) -> Actor | None:
-    return _states(lexicon).get(code) if code else None
-
-
-@functools.lru_cache(maxsize=8)
-def _states(lexicon: Lexicon) -> dict[str, Actor]:
-    return {row["actor_id"]: Actor(row["actor_id"], row["name"], "state", row["actor_id"])
-            for row in lexicon.table("states")}
-
-
+    return state_actor(speaker.country or (home if voice.kind != "quote" else None), lexicon=lexicon)

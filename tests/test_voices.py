@@ -196,3 +196,12 @@ def test_the_president_said_in_a_briefing_is_the_president_of_the_briefers_state
     former = crisislens.parse("MS. PSAKI: The former president said he would run.\n\nQ: Thanks.",
                               published="2022-02-18", title="Press Briefing by Press Secretary Jen Psaki")
     assert "Joe Biden" not in set(former.quotes.speaker.dropna())  # a role with other words stays a role
+
+
+def test_madam_vice_president_calls_the_vice_president():
+    text = ("PRESIDENT IOHANNIS: Dear Madam Vice President, welcome.\n\n"
+            "VICE PRESIDENT HARRIS: Thank you.\n\n"
+            "PRESIDENT BIDEN: Thank you.")
+    article = crisislens.parse(text, published="2022-03-11")
+    turns = article.quotes[article.quotes.kind == "transcript"]
+    assert "Kamala Harris" == turns.addressee.iloc[0]
