@@ -599,21 +599,82 @@ class _Finder:
             while words and words[0] in self.index.openers:
                 start += len(words[0]) + 1
                 words.pop(0)  # "Today Department of Energy ...": drop the sentence opener
-            if words:
-                words[-1] = _strip_possessive(words[-1])
-            while words and words[-1] in _CONNECTORS:
-                words.pop()
-            name = " ".join(words)
-            if len(words) < 2 or self.lookup(name) is not None or heads.isdisjoint(words):
+            words = self._before_place(words)
+            title = self._last_title_of(words)
+            if title is None:
+                self._organization(start, words)
                 continue
-            country = None
-            for size in (3, 2, 1):
-                for i in range(len(words) - size + 1):
-                    entry = self.lookup(_strip_possessive(" ".join(words[i:i + size])))
-                    if entry is not None and entry.actor.country and country is None:
-                        country = entry.actor.country
-            actor = Actor("org:" + _slug(name), name, "organization", country or self.main_state)
-            self.add(start, start + len(name), actor, "organization")
+            # "... Department of Energy and Administrator of the National Nuclear Security Administration":
+            # the organisation before a title and the one the title is of are two; a name after the
+            # latter's head word is the title holder ("... Foreign Affairs Commission Yang Jiechi").
+            self._organization(start, words[:title])
+            of_start = title + 2 + (words[title + 2:title + 3] == ["the"])
+            after = words[of_start:]
+            last_head = max((i for i, w in enumerate(after) if w in heads), default=None)
+            if last_head is None:
+                continue
+            title_start = start + len(" ".join(words[:title])) + bool(title)
+            name = self._trailing_name(after, last_head)
+            if name:
+                # The whole "Director of the Office ... Yang Jiechi" names one person.
+                role = self.index.titles.get(words[title]) or None
+                actor = self._person(" ".join(name), role=role, country=self._entry_country(words), titled=True)
+                if actor is not None:
+                    end = title_start + len(" ".join(words[title:]))
+                    self.add(title_start, end, actor, "title")
+                continue
+            org_start = start + len(" ".join(words[:of_start])) + 1
+            self._organization(org_start, after[:last_head + 1])
+
+    def _trailing_name(self, words: list[str], last_head: int) -> list[str]:
+        """The person's name that ends a run after its organisation: the words after the last head
+        word, or from a known given name on ("... Office of Management and Budget Shalanda Young")."""
+        tail: list[str] = []
+        for word in reversed(words):
+            if (word in _CONNECTORS or not word[0].isupper() or word in self.index.not_name
+                    or word in self.index.organization_words):
+                break
+            tail.insert(0, word)
+        given = next((i for i, w in enumerate(tail) if w in self.index.given_names), None)
+        if given is not None and len(tail) - given >= 2:
+            return tail[given:]
+        return tail if 2 <= len(tail) <= 3 and len(words) - len(tail) == last_head + 1 else []
+
+    def _before_place(self, words: list[str]) -> list[str]:
+        """The words of a run before "in" and a state or capital ("... Yang Jiechi in Rome")."""
+        for k in range(len(words) - 2, 0, -1):
+            if words[k] == "in":
+                entry = self.lookup(_strip_possessive(" ".join(words[k + 1:])))
+                if entry is not None and entry.actor.kind == "state":
+                    return words[:k]
+        return words
+
+    def _last_title_of(self, words: list[str]) -> int | None:
+        """Index of the last title word followed by "of"/"for" in a run ("Administrator of the ...")."""
+        titles = self.index.titles
+        return max((i for i in range(len(words) - 2)
+                    if words[i] in titles and titles[words[i]] and words[i + 1] in ("of", "for")), default=None)
+
+    def _entry_country(self, words: list[str]) -> str | None:
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                entry = self.lookup(_strip_possessive(" ".join(words[i:i + size])))
+                if entry is not None and entry.actor.country:
+                    return entry.actor.country
+        return None
+
+    def _organization(self, start: int, words: list[str]) -> None:
+        words = list(words)
+        if words:
+            words[-1] = _strip_possessive(words[-1])
+        while words and words[-1] in _CONNECTORS:
+            words.pop()
+        name = " ".join(words)
+        heads = self.index.organization_words
+        if len(words) < 2 or self.lookup(name) is not None or heads.isdisjoint(words):
+            return
+        actor = Actor("org:" + _slug(name), name, "organization", self._entry_country(words) or self.main_state)
+        self.add(start, start + len(name), actor, "organization")
 
     # --- people named as the subject of a reporting verb -------------------------------------------
     def named_speakers(self) -> None:

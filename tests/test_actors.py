@@ -230,3 +230,20 @@ def test_pronoun_contractions_are_not_speakers():
     article = crisislens.parse("Russia massed troops. I've said that we will respond. I’m told the talks failed.",
                                published="2022-02-01")
     assert not {"I've", "I’m", "I'm"} & set(article.mentions.actor)
+
+
+def test_actors_long_title_of_an_office_names_the_person_after_it():
+    text = ("Sullivan met Communist Party Politburo Member and Director of the Office of the Foreign Affairs "
+            "Commission Yang Jiechi in Rome.")
+    row = actor_of(text, "Director of the Office of the Foreign Affairs Commission Yang Jiechi")
+    assert (row.actor, row.kind, row.role) == ("Yang Jiechi", "person", "Director")
+    assert actor_of(text, "Rome").actor == "Italy"  # the place is not part of the name
+
+
+def test_actors_two_bodies_joined_by_a_title_are_two_organisations():
+    text = ("Biden spoke with the Under Secretary of the U.S. Department of Energy and Administrator of the "
+            "National Nuclear Security Administration (NNSA) Jill Hruby.")
+    texts = mentions_of(text).text.tolist()
+    assert "Department of Energy" in texts
+    assert "National Nuclear Security Administration" in texts
+    assert not any(" and Administrator" in t for t in texts)
