@@ -77,8 +77,9 @@ _LOCATION = re.compile(r"\s(?:in|at)\s(?P<place>(?:the\s)?[A-Z][\w'.-]*(?:\s(?:[
 class Contact:
     """A diplomatic contact between two or more parties.
 
-    ``date_source`` says where ``date`` came from: ``text`` (a date expression of the sentence) or
-    ``published`` (a readout's own contact, dated by the readout's publication day).
+    ``date_source`` says where ``date`` came from: ``text`` (a date expression of the sentence),
+    ``published`` (a readout's own contact, dated by the readout's publication day) or ``earlier`` (a
+    readout's contact of the same people a few sentences before, dated by its date).
     """
 
     sentence_id: int
@@ -351,8 +352,28 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 if _diplomatic(parties, home) and not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
-        found = _date_readout(found, sentences, published)
+        found = _dated_by_earlier(_date_readout(found, sentences, published))
     return found
+
+
+def _dated_by_earlier(found: list[Contact], window: int = 5) -> list[Contact]:
+    """In a readout, a held or cancelled contact of people without a date of its own, at most ``window``
+    sentences after a dated contact of one of them, is of that occasion ("... met today with Prime
+    Minister Store. ... Sullivan also met separately with Prime Minister Store"; "This followed
+    Mr. Sullivan's meeting with ..."). Contacts with states ("discussed diplomacy with Russia") keep
+    no date: they are rarely of the occasion."""
+    out: list[Contact] = []
+    for contact in found:
+        if contact.date is None and contact.status in ("held", "cancelled") and \
+                sum(a.kind == "person" for a in contact.parties) >= 2:
+            people = {a.actor_id for a in contact.parties if a.kind == "person"}
+            earlier = next((e for e in reversed(out) if e.date is not None and e.status == "held"
+                            and contact.sentence_id - window <= e.sentence_id < contact.sentence_id
+                            and people & {a.actor_id for a in e.parties}), None)
+            if earlier is not None:
+                contact = dataclasses.replace(contact, date=earlier.date, date_source="earlier")
+        out.append(contact)
+    return out
 
 
 def _within_quote(mentions: list[Mention], quoted: Sequence[tuple[int, int]], position: int) -> list[Mention]:
@@ -777,11 +798,17 @@ def _date(sentence: Sentence, position: int, dates: Sequence[DateMention], first
     ``last``): "meeting with officials a couple of days ago, ... and he's meeting with his Russian
     counterpart tomorrow" dates the second meeting tomorrow."""
     inside = [d for d in dates if sentence.start <= d.start < sentence.end and d.date is not None
-              and d.kind in ("explicit", "weekday", "relative", "month")]
+              and d.kind in ("explicit", "weekday", "relative", "month") and not _vague(d)]
     if first is not None and last is not None:
         in_clause = [d for d in inside if first <= d.start < last]
         inside = in_clause or inside
     return min(inside, key=lambda d: abs(d.start - position), default=None)
+
+
+def _vague(date: DateMention) -> bool:
+    """A span longer than a month ("later this year", "in 2021") dates no contact: its first day would
+    put a planned visit on the publication day."""
+    return date.end_date is not None and (date.end_date - date.date).days > 31
 
 
 _MINUTES = {"minute": 1, "minutes": 1, "hour": 60, "hours": 60, "day": 1440, "days": 1440}

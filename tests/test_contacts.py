@@ -388,3 +388,24 @@ def test_contacts_a_hyphenated_pair_before_a_contact_noun_is_its_parties():
     contacts = contacts_of("The U.S.-Russia talks in Geneva ended on Monday.", published="2022-01-12")
     assert [("talks", "Russia", "United States")] == [(k, *sorted((a, b))) for k, a, b in
                                                       zip(contacts.kind, contacts.actor1, contacts.actor2, strict=True)]
+
+
+def test_contacts_a_readout_dates_a_later_contact_of_the_same_people_by_the_occasion():
+    article = crisislens.parse(
+        "President Joe Biden met today with Prime Minister Jonas Gahr Store of Norway. They discussed energy. "
+        "National Security Advisor Jake Sullivan also met separately with Prime Minister Store.",
+        published="2022-01-27", title="Readout of President Biden's Meeting with Prime Minister Store of Norway")
+    later = article.contacts[article.contacts.actor1.eq("Jake Sullivan") | article.contacts.actor2.eq("Jake Sullivan")]
+    assert [(pd.Timestamp("2022-01-27"), "earlier")] == list(zip(later.date, later.date_source, strict=True))
+    # Outside a readout, and for a contact with a state, nothing is carried over.
+    plain = crisislens.parse("Joe Biden met today with Jonas Gahr Store. Jake Sullivan also met with Jonas Gahr Store.",
+                             published="2022-01-27").contacts
+    assert plain[plain.actor1.eq("Jake Sullivan") | plain.actor2.eq("Jake Sullivan")].date.isna().all()
+
+
+def test_contacts_a_span_longer_than_a_month_gives_no_date_and_looking_forward_is_planned():
+    contacts = contacts_of("President Joe Biden thanked Prime Minister Naftali Bennett for his invitation to visit Israel "
+                           "and said he looks forward to a visit later this year.", published="2022-02-06")
+    assert not contacts.empty
+    assert contacts.date.isna().all()
+    assert set(contacts.status) == {"planned"}
