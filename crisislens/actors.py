@@ -21,6 +21,7 @@ apposition or dictionary entry marks as a person ("Border Crisis With") never be
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import operator
@@ -600,14 +601,16 @@ class _Finder:
                 start += len(words[0]) + 1
                 words.pop(0)  # "Today Department of Energy ...": drop the sentence opener
             words = self._before_place(words)
+            # "U.S. Department of Energy": the state before the run, when none is inside it
+            country = self._entry_country(words) or self._modifier_country(start)
             title = self._last_title_of(words)
             if title is None:
-                self._organization(start, words)
+                self._organization(start, words, country)
                 continue
             # "... Department of Energy and Administrator of the National Nuclear Security Administration":
             # the organisation before a title and the one the title is of are two; a name after the
             # latter's head word is the title holder ("... Foreign Affairs Commission Yang Jiechi").
-            self._organization(start, words[:title])
+            self._organization(start, words[:title], country)
             of_start = title + 2 + (words[title + 2:title + 3] == ["the"])
             after = words[of_start:]
             last_head = max((i for i, w in enumerate(after) if w in heads), default=None)
@@ -618,13 +621,13 @@ class _Finder:
             if name:
                 # The whole "Director of the Office ... Yang Jiechi" names one person.
                 role = self.index.titles.get(words[title]) or None
-                actor = self._person(" ".join(name), role=role, country=self._entry_country(words), titled=True)
+                actor = self._person(" ".join(name), role=role, country=country, titled=True)
                 if actor is not None:
                     end = title_start + len(" ".join(words[title:]))
                     self.add(title_start, end, actor, "title")
                 continue
             org_start = start + len(" ".join(words[:of_start])) + 1
-            self._organization(org_start, after[:last_head + 1])
+            self._organization(org_start, after[:last_head + 1], country)
 
     def _trailing_name(self, words: list[str], last_head: int) -> list[str]:
         """The person's name that ends a run after its organisation: the words after the last head
@@ -663,7 +666,7 @@ class _Finder:
                     return entry.actor.country
         return None
 
-    def _organization(self, start: int, words: list[str]) -> None:
+    def _organization(self, start: int, words: list[str], country: str | None = None) -> None:
         words = list(words)
         if words:
             words[-1] = _strip_possessive(words[-1])
@@ -673,7 +676,8 @@ class _Finder:
         heads = self.index.organization_words
         if len(words) < 2 or self.lookup(name) is not None or heads.isdisjoint(words):
             return
-        actor = Actor("org:" + _slug(name), name, "organization", self._entry_country(words) or self.main_state)
+        country = self._entry_country(words) or country or self.main_state
+        actor = Actor("org:" + _slug(name), name, "organization", country)
         self.add(start, start + len(name), actor, "organization")
 
     # --- people named as the subject of a reporting verb -------------------------------------------
@@ -1025,7 +1029,19 @@ class _Finder:
         return None
 
     def resolved(self) -> list[Mention]:
-        return sorted(self.mentions, key=lambda m: m.start)
+        """The mentions in text order; a person named by surname alone ("Dr. Sherwood-Randall", found
+        by title before "Liz Sherwood-Randall" was found by given name) is the one full name with that
+        surname."""
+        full: dict[str, set[Actor]] = {}
+        for m in self.mentions:
+            if m.actor.kind == "person" and " " in m.actor.actor:
+                full.setdefault(_surname(m.actor.actor), set()).add(m.actor)
+        mentions = []
+        for m in self.mentions:
+            if m.actor.kind == "person" and " " not in m.actor.actor and len(full.get(m.actor.actor, ())) == 1:
+                m = dataclasses.replace(m, actor=next(iter(full[m.actor.actor])))
+            mentions.append(m)
+        return sorted(mentions, key=lambda m: m.start)
 
 
 def _occurrences(text: str, names: Iterable[str]) -> list[tuple[int, str]]:

@@ -45,6 +45,7 @@ _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday[
                         re.IGNORECASE)
 _INTRODUCES_PARTIES = re.compile(r"\s+(?:with|between|of|to|among)\s")
 _FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
+_INVITATION = re.compile(r"\binvitations?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,3}")
 _GROUP_DETERMINER = re.compile(r"^(?:the|his|her|their|our|its|fellow)\s+", re.IGNORECASE)
 _GROUP_PREFIX = "group:"
@@ -79,7 +80,8 @@ class Contact:
 
     ``date_source`` says where ``date`` came from: ``text`` (a date expression of the sentence),
     ``published`` (a readout's own contact, dated by the readout's publication day) or ``earlier`` (a
-    readout's contact of the same people a few sentences before, dated by its date).
+    readout's contact of the same people a few sentences before, dated by its date). ``part_of`` is
+    the index (in the article's list of contacts) of a visit this contact took place during.
     """
 
     sentence_id: int
@@ -92,6 +94,7 @@ class Contact:
     location: str | None
     duration_minutes: float | None
     date_source: str | None = None
+    part_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,8 @@ def _cues(lexicon: Lexicon) -> _Cues:
         people_of=re.compile(rf"\b(?:{any_of('group_noun')})\s+of\b", re.IGNORECASE),
         same_time=re.compile(rf"\s*(?:{any_of('same_time')})\s+(?:the|this|that|her|his|their)\s+"
                              rf"(?:[\w-]+\s+)?(?:{any_of('same_time_noun')})\b", re.IGNORECASE),
-        accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"),
+        accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"
+                            rf"|\b(?:{any_of('welcoming')})\s+(?:\S+\s+){{0,4}}?invitations?\b"),
         reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
         not_party=re.compile(rf"\s+(?:{any_of('not_party')})\b", re.IGNORECASE),
     )
@@ -349,6 +353,13 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                         and previous.kind in ("visit", "meeting", "summit", "talks"):
                     # "During the visit, she met ...": the time of the visit or meeting just before
                     contact = dataclasses.replace(contact, date=previous.date, date_source=previous.date_source)
+                if previous is not None and previous.kind == "visit" and cues.same_time.match(text, sentence.start) \
+                        and previous.sentence_id >= sentence.sentence_id - 1 \
+                        and set(previous.parties) & set(parties):
+                    # "... led a delegation to Pristina. During the visit, she met with President Osmani":
+                    # a meeting of the visitor during the visit is part of it (one contact_id)
+                    contact = dataclasses.replace(contact, part_of=previous.part_of if previous.part_of is not None
+                                                  else len(found) - 1)
                 if _diplomatic(parties, home) and not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
@@ -618,6 +629,8 @@ def _possessor(text: str, start: int, before: list[Mention]) -> Mention | None:
     state's)."""
     for m in reversed(before):
         if _POSSESSIVE.fullmatch(text, m.end, start):
+            if _INVITATION.search(text, m.end, start):
+                return None  # "welcomed Kishida's invitation to visit Japan": the one invited visits
             return m
         if _determiner(m) and _FEW_WORDS.fullmatch(text, m.end, start) and not _dialogue(before):
             return m  # "our conversations with the Saudis", "your meeting with President Zelenskyy"
@@ -684,7 +697,7 @@ def _coordinated(text: str, before: list[Mention], start: int) -> list[Actor]:
 
 def _others(nearby: list[Mention], after: list[Mention], subjects: list[Actor]) -> list[Actor]:
     """The parties named after the term, without the states and organisations of named people."""
-    countries_of_people = {m.actor.country for m in nearby if m.actor.kind == "person"}
+    countries_of_people = {m.actor.country for m in after if m.actor.kind == "person"}
     countries_of_people |= {s.country for s in subjects if s.kind == "person"}
     chosen: list[Actor] = []
     for m in after:
@@ -798,7 +811,7 @@ def _date(sentence: Sentence, position: int, dates: Sequence[DateMention], first
     ``last``): "meeting with officials a couple of days ago, ... and he's meeting with his Russian
     counterpart tomorrow" dates the second meeting tomorrow."""
     inside = [d for d in dates if sentence.start <= d.start < sentence.end and d.date is not None
-              and d.kind in ("explicit", "weekday", "relative", "month") and not _vague(d)]
+              and d.kind in ("explicit", "weekday", "relative", "month")]
     if first is not None and last is not None:
         in_clause = [d for d in inside if first <= d.start < last]
         inside = in_clause or inside
@@ -806,8 +819,8 @@ def _date(sentence: Sentence, position: int, dates: Sequence[DateMention], first
 
 
 def _vague(date: DateMention) -> bool:
-    """A span longer than a month ("later this year", "in 2021") dates no contact: its first day would
-    put a planned visit on the publication day."""
+    """A span longer than a month ("later this year", "last year") gives a contact no date in the table
+    (its first day would put a planned visit on the publication day); ``date_text`` keeps the words."""
     return date.end_date is not None and (date.end_date - date.date).days > 31
 
 
@@ -822,13 +835,17 @@ def _minutes(figure: Figure) -> float | None:
 def contact_rows(article_id: str, text: str, contacts: Sequence[Contact]) -> list[dict[str, object]]:
     """Return the ``contacts`` table rows: one per pair of parties, sharing ``contact_id``."""
     rows = []
-    for i, contact in enumerate(contacts):
+    ids: list[int] = []
+    for contact in contacts:
+        part_of = contact.part_of
+        ids.append(ids[part_of] if part_of is not None and part_of < len(ids) else
+                   max(ids, default=-1) + 1)
         for first, second in itertools.combinations(contact.parties, 2):
             rows.append({
-                "article_id": article_id, "contact_id": i, "sentence_id": contact.sentence_id,
+                "article_id": article_id, "contact_id": ids[-1], "sentence_id": contact.sentence_id,
                 "start": contact.start, "end": contact.end, "text": text[contact.start:contact.end],
                 "kind": contact.kind, "status": contact.status,
-                "date": contact.date.date if contact.date else None,
+                "date": contact.date.date if contact.date and not _vague(contact.date) else None,
                 "date_text": contact.date.text if contact.date and contact.date.text else None, "location": contact.location,
                 "duration_minutes": contact.duration_minutes, "actor1": first.actor, "actor2": second.actor,
                 "date_source": contact.date_source,

@@ -247,3 +247,8 @@ def test_actors_two_bodies_joined_by_a_title_are_two_organisations():
     assert "Department of Energy" in texts
     assert "National Nuclear Security Administration" in texts
     assert not any(" and Administrator" in t for t in texts)
+
+
+def test_actors_a_titled_surname_is_the_full_name_found_later_by_given_name():
+    rows = mentions_of("Liz Sherwood-Randall led a delegation. Later Dr. Sherwood-Randall met the mayor.")
+    assert ["Liz Sherwood-Randall"] * 2 == rows.actor.tolist()

@@ -409,3 +409,21 @@ def test_contacts_a_span_longer_than_a_month_gives_no_date_and_looking_forward_i
     assert not contacts.empty
     assert contacts.date.isna().all()
     assert set(contacts.status) == {"planned"}
+
+
+def test_contacts_the_one_invited_visits_and_welcoming_an_invitation_plans_the_visit():
+    contacts = contacts_of("President Joe Biden welcomed Prime Minister Fumio Kishida's invitation to visit Japan.",
+                           published="2022-01-21")
+    assert [("visit", "planned", "Japan", "Joe Biden")] == [
+        (k, s, *sorted((a, b))) for k, s, a, b in zip(contacts.kind, contacts.status, contacts.actor1,
+                                                      contacts.actor2, strict=True)]
+
+
+def test_contacts_meetings_during_a_visit_are_part_of_it():
+    article = crisislens.parse(
+        "Foreign Minister Ann Linde of Sweden led a delegation to Pristina, Kosovo, on Monday. During the visit, "
+        "Linde met with Kosovo President Vjosa Osmani.", published="2022-03-19")
+    contacts = article.contacts
+    assert {"visit", "meeting"} == set(contacts.kind)
+    assert 1 == contacts.contact_id.nunique()
+    assert ("Ann Linde", "Vjosa Osmani") in set(zip(contacts.actor1, contacts.actor2, strict=True))

@@ -96,7 +96,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
-        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object", "same_time", "same_time_noun")},
+        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object", "same_time", "same_time_noun", "welcoming")},
     "numbering_words": {"word": _single_word},
     "publishers": {"domain": _pattern(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", "a lower-case host name such as whitehouse.gov "
                                                                     "(no scheme, no path)"), "country": _ISO3},
