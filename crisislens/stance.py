@@ -119,7 +119,7 @@ def _term_regex(term: str) -> str:
             parts.append(r"(?:[\w'’-]+\s+){0,2}?")
             continue
         stem = word.endswith("*")
-        body = re.escape(word.rstrip("*"))
+        body = re.escape(word.rstrip("*")).replace("'", "['’]")  # "don't" and "don’t"
         parts.append(body + (r"\w*(?:['’-]\w+)*" if stem else "") + r"\s+")
     regex = "".join(parts)
     return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
@@ -170,7 +170,7 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
         if found and token.start() < found[-1].end:
             continue  # inside the last term ("impose severe costs")
         best: tuple[re.Match[str], str] | None = None
-        for key in rules.keys(token.group().lower()):
+        for key in rules.keys(token.group().lower().replace("’", "'")):
             pattern, group = rules.by_first[key]
             candidate = pattern.match(text, token.start())
             if candidate is not None and (best is None or candidate.end() > best[0].end()):
@@ -258,6 +258,8 @@ def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, flo
         if entry is None:
             continue
         distance, kind = len(words) - i, entry[1][0]
+        if kind == "negation" and i + 1 < len(words) and words[i + 1] == "only":
+            continue  # "not only humanitarian assistance but also ...": no negation
         if kind == "topic":
             if not topic:
                 found.append(entry)

@@ -121,3 +121,9 @@ def test_nouns_that_name_people_are_not_acts_of_support():
     assert score_stance("He urged his supporters to watch the polls.").score <= 0
     assert score_stance("We support Ukraine.").score > 0
     assert score_stance("Our friendship is strong.").score > 0
+
+
+def test_not_only_is_no_negation_and_curly_apostrophes_match_lexicon_terms():
+    terms = score_stance("They sent not only humanitarian assistance but also doctors.").terms
+    assert terms and all(t.weight > 0 and "not" not in t.modifiers for t in terms)
+    assert score_stance("I don’t buy that.").score == score_stance("I don't buy that.").score < 0
