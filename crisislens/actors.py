@@ -133,6 +133,7 @@ class ActorIndex:
     institution_pattern: re.Pattern[str]
     verb_after: re.Pattern[str]
     organization_words: frozenset[str]
+    private_words: frozenset[str]
     openers: frozenset[str]
     modifiers: frozenset[str]
     sizes_by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -311,6 +312,7 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         not_name=not_name, modifiers=modifiers,
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
         organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
+        private_words=frozenset(r["word"] for r in lexicon.table("organization_words") if r["kind"] == "private"),
         openers=lexicon.sentence_openers | calendar,
         names_capitalised=all(name[:1].isupper() for name in [
             *people_by_surname, *(k for k, e in surfaces.items() if e.actor.kind == "state" and len(k.split()) == 1)]),
@@ -357,7 +359,8 @@ def _unique_actors(actors: Iterable[Actor]) -> list[Actor]:
 
 
 def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon,
-                  published: pd.Timestamp | None = None, title: str | None = None) -> list[Mention]:
+                  published: pd.Timestamp | None = None, title: str | None = None,
+                  home: str | None = None) -> list[Mention]:
     """Find and resolve every actor mention in ``text``.
 
     Args:
@@ -367,6 +370,8 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
         published: publication date, to pick a person's role at that date.
         title: the document's title; the people it names resolve a transcript label that gives a
             role alone ("THE PRESIDENT:" under "Remarks by President Biden ...").
+        home: the state the document speaks for (its publisher's, :func:`crisislens.voices.home_state`):
+            officials and bodies that name no state are its own; without it, the state named most often.
 
     Returns:
         Mentions in text order, without overlaps (of ``text``; the title's are not returned).
@@ -380,6 +385,7 @@ def find_mentions(text: str, sentence_starts: Sequence[int], *, lexicon: Lexicon
     """
     index = actor_index(lexicon)
     finder = _Finder(text, sentence_starts, index, published)
+    finder.home = home
     if title:
         finder.title_people = [actor for _, _, actor in title_people(title, lexicon=lexicon, published=published)]
     finder.transcript_labels()
@@ -450,6 +456,7 @@ class _Finder:
         self.published = published
         self.mentions: list[Mention] = []
         self.title_people: list[Actor] = []
+        self.home: str | None = None
         self._claimed: list[tuple[int, int]] = []
         self.words, self.word_starts, self.gaps = _tokens(text)
         self._sentence_start_set = set(self.starts)
@@ -510,7 +517,7 @@ class _Finder:
             if role:
                 role = self._role_modifiers(match.start()) + role  # "National Cyber Director"
             if country is None and role and role not in _PERSONAL_TITLES:
-                country = self.main_state  # "National Cyber Director Chris Inglis" in an American text
+                country = self.own_state  # "National Cyber Director Chris Inglis" in an American text
             actor = self._person(name, role=role, country=country, titled=True)
             if actor is None:
                 continue
@@ -592,14 +599,13 @@ class _Finder:
     def organizations(self) -> None:
         """Runs of capitalised words with an organisation head word ("Department of Energy")."""
         heads = self.index.organization_words
-        for match in _CAPITALISED_RUN.finditer(self.text):
-            words = match.group(0).split()
-            if heads.isdisjoint(words):
-                continue
-            start = match.start()
+        for start, words in self._run_pieces(heads):
             while words and words[0] in self.index.openers:
                 start += len(words[0]) + 1
                 words.pop(0)  # "Today Department of Energy ...": drop the sentence opener
+            if len(words) > 2 and words[0].endswith("s") and words[0][:-1] in self.index.titles and words[1] == "of":
+                start += len(words[0]) + len(words[1]) + 2
+                words = words[2:]  # "CEOs of Tactical Missiles Corporation": people of the body, not its name
             words = self._before_place(words)
             # "U.S. Department of Energy": the state before the run, when none is inside it
             country = self._entry_country(words) or self._modifier_country(start)
@@ -628,6 +634,28 @@ class _Finder:
                 continue
             org_start = start + len(" ".join(words[:of_start])) + 1
             self._organization(org_start, after[:last_head + 1], country)
+
+    def _run_pieces(self, heads: frozenset[str]) -> Iterable[tuple[int, list[str]]]:
+        """The runs of capitalised words with a head word, as (start, words): split at "and the" ("the
+        Department of Energy and the National Security Council" are two), and without a leading part
+        already claimed ("Secretary of Commerce Gina Raimondo and the National Security Council")."""
+        for match in _CAPITALISED_RUN.finditer(self.text):
+            if heads.isdisjoint(match.group(0).split()):
+                continue
+            start = match.start()
+            for piece in re.split(r"(\s+and\s+the\s+)", match.group(0)):
+                words = piece.split()
+                if words and words[0] != "and" and not heads.isdisjoint(words):
+                    claimed = next((end for begin, end in self._claimed if begin <= start < end), None)
+                    while claimed is not None and words:
+                        # drop the words of a mention already found at the start of the piece
+                        start += len(words[0]) + 1
+                        words.pop(0)
+                        if start >= claimed:
+                            break
+                    if words and not heads.isdisjoint(words):
+                        yield start, words
+                start += len(piece)
 
     def _trailing_name(self, words: list[str], last_head: int) -> list[str]:
         """The person's name that ends a run after its organisation: the words after the last head
@@ -676,7 +704,9 @@ class _Finder:
         heads = self.index.organization_words
         if len(words) < 2 or self.lookup(name) is not None or heads.isdisjoint(words):
             return
-        country = self._entry_country(words) or country or self.main_state
+        # a company named by its head word keeps the state named most often, a public body is the home state's
+        fallback = self.main_state if self.index.private_words.intersection(words) else self.own_state
+        country = self._entry_country(words) or country or fallback
         actor = Actor("org:" + _slug(name), name, "organization", country)
         self.add(start, start + len(name), actor, "organization")
 
@@ -961,6 +991,12 @@ class _Finder:
         row = _row_at(rows, self.published)
         return Actor(actor_id, rows[0]["name"], "person", row["country"] or None, row["role"] or None,
                      row["organization"] or None)
+
+    @property
+    def own_state(self) -> str | None:
+        """The state of officials and bodies that name none: the state the document speaks for (a
+        White House readout's "Secretary of Commerce Gina Raimondo"), else :attr:`main_state`."""
+        return self.home or self.main_state
 
     @cached_property
     def main_state(self) -> str | None:

@@ -57,13 +57,13 @@ class Article:
         if not self.body.text.strip():
             raise EmptyInputError(hint("empty", path=where))
         self.sentence_spans: list[Sentence] = split_sentences(self.body, lexicon=self.lexicon)
+        title, published = document.title, document.published
+        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title), url=document.url)
         self.mention_spans: list[Mention] = find_mentions(
             self.body.text, [s.start for s in self.sentence_spans], lexicon=self.lexicon,
-            published=document.published, title=document.title)
+            published=document.published, title=document.title, home=home)
         mention_rows, actor_table_rows = actor_rows(document.article_id, self.mention_spans)
-        title, published = document.title, document.published
         author = title_speaker(title, lexicon=self.lexicon, published=published)
-        home = home_state(title, lexicon=self.lexicon, published=published, readout=is_readout(title), url=document.url)
         quotes = extract_quotes(self.body.text, self.body, self.sentence_spans, self.mention_spans, lexicon=self.lexicon)
         self.quote_spans: list[Quote] = resolve_role_speakers(
             quotes, find_voices(self.body.text, [q for q in quotes if q.kind == "transcript"], author=author),

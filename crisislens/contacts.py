@@ -119,6 +119,7 @@ class _Cues:
     not_party: re.Pattern[str]
     reported: re.Pattern[str]
     accepted: re.Pattern[str]
+    abroad: re.Pattern[str]
     same_time: re.Pattern[str]
     people_of: re.Pattern[str]
     not_object: re.Pattern[str]
@@ -164,6 +165,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         people_of=re.compile(rf"\b(?:{any_of('group_noun')})\s+of\b", re.IGNORECASE),
         same_time=re.compile(rf"\s*(?:{any_of('same_time')})\s+(?:the|this|that|her|his|their)\s+"
                              rf"(?:[\w-]+\s+)?(?:{any_of('same_time_noun')})\b", re.IGNORECASE),
+        abroad=re.compile(rf"\b(?:{any_of('abroad')})\b", re.IGNORECASE),
         accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"
                             rf"|\b(?:{any_of('welcoming')})\s+(?:\S+\s+){{0,4}}?invitations?\b"),
         reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
@@ -360,7 +362,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                     # a meeting of the visitor during the visit is part of it (one contact_id)
                     contact = dataclasses.replace(contact, part_of=previous.part_of if previous.part_of is not None
                                                   else len(found) - 1)
-                if _diplomatic(parties, home) and not any(_same(contact, other) for other in found):
+                if _diplomatic(parties, home, cues.abroad) and not any(_same(contact, other) for other in found):
                     found.append(contact)
     if readout and published is not None:
         found = _dated_by_earlier(_date_readout(found, sentences, published))
@@ -415,7 +417,7 @@ def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> lis
     return sorted([*(m for i, m in enumerate(mentions) if i not in dropped), *kept], key=lambda m: m.start)
 
 
-def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
+def _diplomatic(parties: Sequence[Actor], home: str | None = None, abroad: re.Pattern[str] | None = None) -> bool:
     """A contact across borders: its parties belong to at least two states or bodies. A meeting of
     officials of one state ("the President met economists", "Biden met Vice President Harris") is not
     diplomatic. An organisation without a state (NATO) or a described group ("transatlantic leaders")
@@ -423,7 +425,9 @@ def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
     body ("Minerva McGonagall visited Gondor"). When the document speaks for a state (``home``), it
     decides instead: next to people or bodies of another state the person is ``home``'s official (a
     White House readout's "Dr. Sherwood-Randall met with Kosovo President Osmani"), next to those of
-    ``home`` a compatriot (Anne Neuberger meeting US agencies)."""
+    ``home`` a compatriot (Anne Neuberger meeting US agencies); and a described group of no state is
+    ``home``'s people ("labor leaders", "business leaders") unless a word of ``abroad`` says it is
+    foreign ("allies and partners", "regional leaders", "European leaders")."""
     sides: set[str] = set()
     institutional = unknown = False
     for party in parties:
@@ -432,6 +436,8 @@ def _diplomatic(parties: Sequence[Actor], home: str | None = None) -> bool:
             continue
         if party.country:
             sides.add(party.country)
+        elif home is not None and party.kind == "group" and not (abroad is not None and abroad.search(party.actor)):
+            sides.add(home)  # "met with labor leaders" in a White House readout: a domestic meeting
         elif home is not None and party.actor_id.startswith(_BODY_BY_NAME):
             sides.add(home)  # "the Department of Energy" in a White House readout: a body of its own state
         else:

@@ -205,3 +205,20 @@ def test_madam_vice_president_calls_the_vice_president():
     article = crisislens.parse(text, published="2022-03-11")
     turns = article.quotes[article.quotes.kind == "transcript"]
     assert "Kamala Harris" == turns.addressee.iloc[0]
+
+
+def test_in_a_document_of_a_state_its_unmarked_officials_bodies_and_groups_are_its_own():
+    def parse(text, title):
+        return crisislens.parse(crisislens.Document("doc", text, title=title, published=pd.Timestamp("2022-03-21"),
+                                                    url="https://www.whitehouse.gov/briefing-room/x/"))
+    article = parse("Today, Secretary of Commerce Gina Raimondo and the National Security Council met with CEOs "
+                    "of Tactical Missiles Corporation to discuss Russia's war. Russia and Ukraine were discussed. "
+                    "Russia was named again.", "Readout of a Briefing of CEOs")
+    countries = dict(zip(article.actors.actor, article.actors.country, strict=True))
+    assert ("USA", "USA", "RUS") == (countries["Gina Raimondo"], countries["National Security Council"],
+                                     countries["Tactical Missiles Corporation"])  # a company keeps the main state
+    labor = parse("President Joe Biden and Secretary Walsh met with labor leaders to discuss wages.",
+                  "Readout of a Meeting with Labor Leaders")
+    assert labor.contacts.empty  # a domestic meeting
+    allies = parse("President Joe Biden met with allies and partners to discuss wages.", "Readout of a Meeting")
+    assert not allies.contacts.empty

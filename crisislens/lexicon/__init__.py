@@ -53,6 +53,12 @@ def _optional(value: str) -> str | None:
     return None
 
 
+def _optional_choice(*allowed: str) -> Validator:
+    def check(value: str) -> str | None:
+        return None if not value or value in allowed else f"{value!r} is not empty or one of {', '.join(allowed)}"
+    return check
+
+
 def _pattern(regex: str, description: str, *, optional: bool = False) -> Validator:
     compiled = re.compile(regex)
 
@@ -86,7 +92,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "titles": {"title": _non_empty, "role": _optional},
     "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier", "institution")},
     "not_person_words": {"word": _single_word},
-    "organization_words": {"word": _single_word},
+    "organization_words": {"word": _single_word, "kind": _optional_choice("public", "private")},
     "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase", "title")},
     "given_names": {"name": _single_word},
     "number_words": {"word": _non_empty, "value": _pattern(r"\d+(?:\.\d+)?", "a number"),
@@ -96,7 +102,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
-        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object", "same_time", "same_time_noun", "welcoming")},
+        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object", "same_time", "same_time_noun", "welcoming", "abroad")},
     "numbering_words": {"word": _single_word},
     "publishers": {"domain": _pattern(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", "a lower-case host name such as whitehouse.gov "
                                                                     "(no scheme, no path)"), "country": _ISO3},
@@ -124,6 +130,9 @@ SPECS: dict[str, dict[str, Validator]] = {
     },
 }
 """For each lexicon table, its columns and how each value is checked."""
+
+OPTIONAL_COLUMNS = {"organization_words": {"kind"}}
+"""Columns a file may leave out (each row then has an empty value): files written before the column existed."""
 
 TABLE_ALIASES = {"actors": "people"}
 """Other names a user file may end with: ``my_actors.csv`` extends ``people.csv``."""
@@ -271,7 +280,7 @@ def _read(path: Path, table: str) -> list[dict[str, str]]:
         raise LexiconError(hint("lexicon", path=path, line=1, problem="no header row"))
     rows = csv.reader(line for _, line in numbered)
     header = [h.strip() for h in next(rows)]
-    missing = [c for c in spec if c not in header]
+    missing = [c for c in spec if c not in header and c not in OPTIONAL_COLUMNS.get(table, ())]
     if missing:
         raise LexiconError(hint("lexicon", path=path, line=numbered[0][0],
                                 problem=f"header lacks column(s) {missing}; expected {list(spec)}"))
@@ -281,6 +290,8 @@ def _read(path: Path, table: str) -> list[dict[str, str]]:
             raise LexiconError(hint("lexicon", path=path, line=line_no,
                                     problem=f"{len(values)} values for {len(header)} columns"))
         row = {h: v.strip() for h, v in zip(header, values, strict=True)}
+        for column in OPTIONAL_COLUMNS.get(table, ()):
+            row.setdefault(column, "")
         row["_where"] = f"{path}:{line_no}"
         for column, check in spec.items():
             problem = check(row[column])
