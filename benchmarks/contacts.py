@@ -7,7 +7,7 @@ Usage:
 Scores the seed article (tests/gold/seed) and, when ../shared/corpus/whitehouse-2022q1 exists next to
 the repository, the hand-annotated White House documents (tests/gold/whitehouse*). ``--by-genre`` also
 scores each White House set per kind of document (readouts and joint statements, other statements,
-remarks, press briefings and gaggles), told by the document's file name.
+remarks, press briefings and gaggles, fact sheets), told by the document's file name.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ GENRES = (
     ("statements", re.compile(r"^\d{4}-\d\d-\d\d-statement")),
     ("remarks", re.compile(r"^\d{4}-\d\d-\d\d-remarks")),
     ("press briefings and gaggles", re.compile(r"^\d{4}-\d\d-\d\d-(?:press|background|on-the-record)")),
+    ("fact sheets", re.compile(r"^\d{4}-\d\d-\d\d-fact-sheet")),
 )
 
 

@@ -7,7 +7,9 @@
   its failures were read (development data since);
 - ``whitehouse_dev2``: tests/gold/whitehouse_dev2, contacts only, press briefings and remarks for development;
 - ``whitehouse_dev3``: tests/gold/whitehouse_dev3, contacts only, five more press briefings for development;
-- ``whitehouse_heldout2``: tests/gold/whitehouse_heldout2, contacts only, held out: report its scores,
+- ``whitehouse_heldout2``: tests/gold/whitehouse_heldout2, contacts only; held out until 27 November 2026, when
+  its failures were read (development data since);
+- ``whitehouse_heldout3``: tests/gold/whitehouse_heldout3, contacts only, held out: report its scores,
   never tune the rules on its failures.
 """
 
@@ -33,11 +35,12 @@ GOLD_SETS = {
     "whitehouse_dev2": (ROOT / "tests" / "gold" / "whitehouse_dev2", SHARED / "whitehouse-2022q1"),
     "whitehouse_dev3": (ROOT / "tests" / "gold" / "whitehouse_dev3", SHARED / "whitehouse-2022q1"),
     "whitehouse_heldout2": (ROOT / "tests" / "gold" / "whitehouse_heldout2", SHARED / "whitehouse-2022q1"),
+    "whitehouse_heldout3": (ROOT / "tests" / "gold" / "whitehouse_heldout3", SHARED / "whitehouse-2022q1"),
 }
 
 
 ONLY = {"whitehouse_heldout": {"contacts"}, "whitehouse_dev2": {"contacts"},
-        "whitehouse_dev3": {"contacts"}, "whitehouse_heldout2": {"contacts"}}
+        "whitehouse_dev3": {"contacts"}, "whitehouse_heldout2": {"contacts"}, "whitehouse_heldout3": {"contacts"}}
 """Gold sets that annotate some tasks only."""
 
 

@@ -27,7 +27,8 @@ def test_contacts_gold_whitehouse_floor(name, floor):
     ("whitehouse_heldout", "f1", 0.52), ("whitehouse_heldout", "precision", 0.6),  # development data since November 2026
     ("whitehouse_dev2", "f1", 0.57), ("whitehouse_dev2", "precision", 0.74),  # press briefings and remarks
     ("whitehouse_dev3", "f1", 0.53), ("whitehouse_dev3", "precision", 0.68),  # more press briefings
-    ("whitehouse_heldout2", "f1", 0.38), ("whitehouse_heldout2", "precision", 0.48),  # held out: never tuned on
+    ("whitehouse_heldout2", "f1", 0.42), ("whitehouse_heldout2", "precision", 0.55),  # development since 27 Nov 2026
+    ("whitehouse_heldout3", "f1", 0.47), ("whitehouse_heldout3", "precision", 0.59),  # held out: never tuned on
 ])
 def test_contacts_gold_other_sets_floor(gold_set, name, floor):
     """The other White House sets: briefings and remarks (development) and the held-out documents, whose
