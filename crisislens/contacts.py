@@ -36,7 +36,11 @@ from crisislens.text import Sentence
 PARTY_KINDS = frozenset({"person", "state", "organization", "group"})
 _THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an)|calls (?:for|on)"
+_NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an|out|off|up|back|upon)\b"
+                            r"|called (?:him|her|them|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+                            r"(?:a|an|the|out|as|by|his|her|their)\b"  # "called Putin a war criminal"
+                            r"|(?<=so-)called|(?<=is )called|(?<=was )called|(?<=be )called|(?<=been )called"
+                            r"|calls (?:for|on)"
                             r"|(?:spoke|spoken|speak|speaks|speaking|talked|talk) to (?:that|this|it|these|those|"
                             r"the (?:issue|question|point|matter|need|importance|fact))\b"
                             r"|messages? that\b)")  # "a message that you care": what it says, not to whom

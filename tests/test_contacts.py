@@ -427,3 +427,22 @@ def test_contacts_meetings_during_a_visit_are_part_of_it():
     assert {"visit", "meeting"} == set(contacts.kind)
     assert 1 == contacts.contact_id.nunique()
     assert ("Ann Linde", "Vjosa Osmani") in set(zip(contacts.actor1, contacts.actor2, strict=True))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I think Prime Minister Narendra Modi called President Vladimir Putin yesterday.",
+     [("call", "Narendra Modi", "Vladimir Putin")]),
+    ("President Joe Biden called Vladimir Putin a war criminal.", []),  # naming, not calling
+    ("The so-called Normandy format is a channel.", []),
+    ("President Joe Biden sat down with Chancellor Olaf Scholz on Monday.", [("meeting", "Joe Biden", "Olaf Scholz")]),
+    ("Vice President Kamala Harris is headed to the Munich Security Conference this week.",
+     [("visit", "Kamala Harris", "Munich Security Conference")]),
+])
+def test_contacts_called_sat_down_and_headed_to(text, expected):
+    contacts = contacts_of(text, published="2022-02-15")
+    assert expected == list(zip(contacts.kind, contacts.actor1, contacts.actor2, strict=True))
+
+
+def test_actors_secretary_and_a_surname_is_a_titled_person():
+    mentions = crisislens.parse("Secretary Blinken met Secretary Granholm.", published="2022-02-15").mentions
+    assert ["Antony Blinken", "Granholm"] == mentions.actor.tolist()
