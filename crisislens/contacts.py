@@ -335,6 +335,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                                    or (_PASSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
                                        and match.group("term").lower().startswith("met"))):
                 continue  # "to meet our climate goals", "did not meet", "never met", "would be met with consequences"
+            if _PLACE_VERB.match(match.group("term")) and not _place_next(text, match.end(), here):
+                continue  # "are in violation of", "go to war": being in or going to a place is a visit
             if form == "host":
                 if not _hosts_a_guest(text, match, here):
                     continue
@@ -419,6 +421,15 @@ def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> lis
             kept.append(e)
             dropped.update(overlapping)
     return sorted([*(m for i, m in enumerate(mentions) if i not in dropped), *kept], key=lambda m: m.start)
+
+
+_PLACE_VERB = re.compile(r"(?:is|are|was|were|has been|have been|go)\b", re.IGNORECASE)
+
+
+def _place_next(text: str, end: int, here: Sequence[Mention]) -> bool:
+    """A state, capital or conference named right after ``end`` (after "the" at most)."""
+    start = end + len(re.match(r"\s*(?:the\s+)?", text[end:end + 8]).group())
+    return any(m.start == start and m.actor.kind in ("state", "organization") for m in here)
 
 
 def _diplomatic(parties: Sequence[Actor], home: str | None = None, abroad: re.Pattern[str] | None = None) -> bool:

@@ -446,3 +446,14 @@ def test_contacts_called_sat_down_and_headed_to(text, expected):
 def test_actors_secretary_and_a_surname_is_a_titled_person():
     mentions = crisislens.parse("Secretary Blinken met Secretary Granholm.", published="2022-02-15").mentions
     assert ["Antony Blinken", "Granholm"] == mentions.actor.tolist()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Samantha Power, the head of USAID, is on the ground in Poland today.", [("visit", "Samantha Power", "Poland")]),
+    ("President Joe Biden is in Warsaw today.", [("visit", "Joe Biden", "Poland")]),
+    ("The launches by Kim Jong Un are in violation of United Nations Security Council resolutions.", []),
+    ("President Joe Biden does not want to go to war with Russia.", []),
+])
+def test_contacts_being_in_a_foreign_place_is_a_visit(text, expected):
+    contacts = contacts_of(text, published="2022-02-16")
+    assert expected == list(zip(contacts.kind, contacts.actor1, contacts.actor2, strict=True))
