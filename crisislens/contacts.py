@@ -45,6 +45,10 @@ _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an|out|off|up|back|
                             r"the (?:issue|question|point|matter|need|importance|fact))\b"
                             r"|messages? that\b)")  # "a message that you care": what it says, not to whom
 _READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
+_QUESTION_STARTS = re.compile(r",\s+(?:and\s+|so\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|what|how|"
+                              r"why|when|where|who|has|have)\s+(?:you|we|the|he|she|they|it|there|that|this)\b",
+                              re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
 _INTRODUCES_PARTIES = re.compile(r"\s+(?:with|between|of|to|among)\s")
@@ -306,9 +310,15 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         if m.actor.kind in PARTY_KINDS:
             parties_by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
+        stated_end = sentence.end
         if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
-            continue  # "Will you talk to him again?" asks; it reports no contact
-        matches = list(pattern.finditer(text, sentence.start, sentence.end))
+            # "Will you talk to him again?" asks; it reports no contact. "Given that the prime ministers
+            # visited Kyiv last week, can you ...?" states one before it asks.
+            asked = list(_QUESTION_STARTS.finditer(text, sentence.start, sentence.end))
+            if not asked:
+                continue
+            stated_end = asked[-1].start()
+        matches = list(pattern.finditer(text, sentence.start, stated_end))
         if not matches:
             continue
         recent = [*parties_by_sentence.get(sentence.sentence_id - 2, ()),  # for "met with him"
@@ -341,6 +351,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 if not _hosts_a_guest(text, match, here):
                     continue
                 form = "verb"
+            if form == "noun" and found and _names_the_last(text, sentence, match, found, terms, cues):
+                limit = cues.clause_end.search(text, match.end(), sentence.end)
+                _join_named(match, [m for m in here if limit is None or m.start < limit.start()], found)
+                continue
             if form == "noun" and found and _refers_back(text, sentence, match):
                 _join_list(text, sentence, match, here, found, cues)
                 continue
@@ -491,6 +505,29 @@ def _refers_back(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     earlier contact (a definite or demonstrative noun with no parties introduced after it)."""
     before = text[sentence.start:match.start()]
     return _ANAPHORIC.search(before) is not None and _INTRODUCES_PARTIES.match(text, match.end()) is None
+
+
+def _names_the_last(text: str, sentence: Sentence, match: re.Match[str], found: list[Contact],
+                    terms: dict[str, tuple[str, str]], cues: _Cues) -> bool:
+    """ "During this call with President Macron, Chancellor Scholz ...": a demonstrative noun with a
+    with-list, right after a contact of that kind, lists that contact's parties."""
+    last = found[-1]
+    kind = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))[0]
+    return (_DEMONSTRATIVE.search(text, sentence.start, match.start()) is not None
+            and re.match(r"\s+with\s", text[match.end():match.end() + 6]) is not None
+            and last.kind == kind and sentence.sentence_id - 3 <= last.sentence_id < sentence.sentence_id)
+
+
+def _join_named(match: re.Match[str], here: list[Mention], found: list[Contact]) -> None:
+    last = found[-1]
+    known = {p.actor_id for p in last.parties}
+    named = _unique([m.actor for m in here if m.start >= match.end() and m.actor.actor_id not in known
+                     and (m.actor.kind != "person" or _named(m))])
+    people_states = {a.country for a in named if a.kind == "person"}
+    named = [a for a in named if not (a.kind == "state" and a.actor_id in people_states)]  # "Macron of France"
+    if named:
+        kept = tuple(p for p in last.parties if not p.actor_id.startswith(_GROUP_PREFIX))
+        found[-1] = dataclasses.replace(last, parties=kept + tuple(named))
 
 
 def _join_list(text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],

@@ -457,3 +457,15 @@ def test_actors_secretary_and_a_surname_is_a_titled_person():
 def test_contacts_being_in_a_foreign_place_is_a_visit(text, expected):
     contacts = contacts_of(text, published="2022-02-16")
     assert expected == list(zip(contacts.kind, contacts.actor1, contacts.actor2, strict=True))
+
+
+def test_contacts_a_question_that_first_states_a_contact_and_this_call_with_lists_its_parties():
+    stated = contacts_of("Given that the prime ministers of Poland and Slovenia visited Kyiv last week, can you "
+                         "talk about it?", published="2022-03-21")
+    assert {"Poland", "Slovenia", "Ukraine"} == set(stated.actor1) | set(stated.actor2)
+    assert contacts_of("Will President Joe Biden meet President Vladimir Putin?").empty
+    joined = contacts_of("President Joe Biden held a call this morning with European leaders. During this call "
+                         "with President Emmanuel Macron of France and Chancellor Olaf Scholz of Germany, they "
+                         "discussed Russia.", published="2022-03-21")
+    assert 1 == joined.contact_id.nunique()
+    assert {"Joe Biden", "Emmanuel Macron", "Olaf Scholz"} == set(joined.actor1) | set(joined.actor2)
