@@ -355,7 +355,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                 limit = cues.clause_end.search(text, match.end(), sentence.end)
                 _join_named(match, [m for m in here if limit is None or m.start < limit.start()], found)
                 continue
-            if form == "noun" and found and _refers_back(text, sentence, match):
+            if form == "noun" and found and _refers_back(text, sentence, match) and not (
+                    home is not None and _talks_of_home(text, match, here, home, lexicon)):
                 _join_list(text, sentence, match, here, found, cues)
                 continue
             if (form == "noun" and not found and _THIS.search(text, sentence.start, match.start())
@@ -366,8 +367,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if form == "verb":
                 kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms, cues) or kind
             previous = found[-1] if found else None
-            for parties in _party_sets(text, sentence, match, form, kind, clause, here, previous, cues,
-                                       [*recent, *here]):
+            party_sets = _party_sets(text, sentence, match, form, kind, clause, here, previous, cues, [*recent, *here])
+            if not party_sets and home is not None and form == "noun" and kind in ("talks", "negotiation"):
+                party_sets = _talks_of_home(text, match, here, home, lexicon)
+            for parties in party_sets:
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
                 if contact.date is None and previous is not None and previous.date is not None \
@@ -505,6 +508,26 @@ def _refers_back(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     earlier contact (a definite or demonstrative noun with no parties introduced after it)."""
     before = text[sentence.start:match.start()]
     return _ANAPHORIC.search(before) is not None and _INTRODUCES_PARTIES.match(text, match.end()) is None
+
+
+def _talks_of_home(text: str, match: re.Match[str], here: Sequence[Mention], home: str,
+                   lexicon: Lexicon) -> list[tuple[Actor, ...]]:
+    """ "the Iran talks", "talks with Iran" in a document that speaks for a state: talks or negotiations
+    named by one foreign state (right before the noun, or after "with" right after it) and no other
+    party are the home state's with it."""
+    if not match.group("term").lower().startswith(("talk", "negotiation")):
+        return []
+    before = [m for m in here if m.end <= match.start() and _TALKS_OF.fullmatch(text, m.end, match.start())]
+    after = [m for m in here if m.start >= match.end() and _WITH_STATE.fullmatch(text, match.end(), m.start)]
+    states = _unique([m.actor for m in [*before, *after] if m.actor.kind == "state"])
+    own = state_actor(home, lexicon=lexicon)
+    if own is None or len(states) != 1 or states[0].actor_id == home:
+        return []
+    return [(own, states[0])]
+
+
+_TALKS_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?")  # "Iran talks", "Iran nuclear talks"
+_WITH_STATE = re.compile(r"\s+with\s+(?:the\s+)?")
 
 
 def _names_the_last(text: str, sentence: Sentence, match: re.Match[str], found: list[Contact],

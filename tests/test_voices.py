@@ -222,3 +222,15 @@ def test_in_a_document_of_a_state_its_unmarked_officials_bodies_and_groups_are_i
     assert labor.contacts.empty  # a domestic meeting
     allies = parse("President Joe Biden met with allies and partners to discuss wages.", "Readout of a Meeting")
     assert not allies.contacts.empty
+
+
+def test_talks_named_by_one_foreign_state_are_the_home_states_with_it():
+    def contacts(text):
+        return crisislens.parse(crisislens.Document(
+            "doc", text, title="Press Briefing by Press Secretary Jen Psaki", published=pd.Timestamp("2022-02-07"),
+            url="https://www.whitehouse.gov/briefing-room/x/")).contacts
+    found = contacts("Quick question on the Iran talks.")
+    assert [("talks", "United States", "Iran")] == list(zip(found.kind, found.actor1, found.actor2, strict=True))
+    assert contacts("The Normandy talks resumed in Paris.").pipe(lambda c: "United States" not in set(c.actor1))
+    plain = crisislens.parse("Quick question on the Iran talks.", published="2022-02-07").contacts
+    assert plain.empty  # a document that speaks for no state: nobody known to talk with Iran
