@@ -33,6 +33,7 @@ from functools import cached_property
 import pandas as pd
 
 from crisislens.lexicon import Lexicon
+from crisislens.text import UPPER
 
 KINDS = ("person", "state", "organization", "media", "group", "anonymous")
 
@@ -44,7 +45,7 @@ _NAME_PARTICLES = ("de", "van", "von", "der", "den", "bin", "bint", "ibn", "al",
 _NAME_TOKEN = r"(?:[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
 _NAME = (rf"(?:(?:von|van|de|da|di|le|la)\s(?:(?:der|den|la)\s)?(?=[A-Z]))?{_NAME_TOKEN}(?:\s(?:{_NAME_TOKEN}|(?:{'|'.join(_NAME_PARTICLES)})(?=\s(?:[A-Z]|(?:der|den|la|le|de|da)\s[A-Z]))|(?:al|el|bin|ibn)-[A-Z][\w'-]*))*"
          r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)(?!\w))?")
-_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5})(?=:\s)")  # at a paragraph start
+_LABEL = re.compile(rf"(?P<label>[{UPPER}][{UPPER}'.\-]*(?:\s[{UPPER}][{UPPER}'.\-]*){{0,5}})(?=:\s)")  # at a paragraph start
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "in"})
 # Patterns that start with a capital check what comes before it after the capital ("[A-Z](?<![\w.][A-Z])"
@@ -429,9 +430,9 @@ def title_people(title: str, *, lexicon: Lexicon,
             people.append((mention.start, mention.end, actor))
             continue
         words = actor.actor.split()
-        for n in range(1, len(words)):
+        for n in range(len(words) - 1, 0, -1):  # the longest leading part that names a known person
             name = " ".join(words[:n])
-            entry = index.surfaces.get(name)
+            entry = index.surfaces.get(name) if n >= 2 else None  # one word: a surname, not "Charles" (III)
             ids = {entry.actor.actor_id} if entry is not None and entry.actor.kind == "person" else \
                 index.people_by_surname.get(name, set())
             if len(ids) == 1 and next(iter(ids)) in index.people_rows:

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from crisislens import tables
-from crisislens.actors import Actor, Mention, actor_rows, find_mentions
+from crisislens.actors import Actor, Mention, actor_rows, find_mentions, title_people
 from crisislens.contacts import Contact, contact_rows, extract_contacts, is_readout
 from crisislens.dates import DateMention, find_dates
 from crisislens.errors import EmptyInputError, InputError, InputTooLargeError, hint
@@ -77,7 +77,9 @@ class Article:
             self.body.text, self.sentence_spans, self.mention_spans, self.date_spans, self.figure_spans,
             lexicon=self.lexicon, published=document.published.date() if document.published is not None else None,
             readout=is_readout(document.title), speakers=self._speaker_mentions(author, home), home=home,
-            quoted=sorted((q.start, q.end) for q in self.quote_spans if q.kind == "direct"))
+            quoted=sorted((q.start, q.end) for q in self.quote_spans if q.kind == "direct"),
+            title=title, title_people=title_people(title, lexicon=self.lexicon, published=published)
+            if title else ())
         self._stance_terms: list[tuple[int, StanceTerm]] = []  # (offset in the text, term), in text order
         sentence_rows = [self._sentence_row(s) for s in self.sentence_spans]
         sentence_tones = [(r["start"], r["end"], r["n_words"], r["tone"]) for r in sentence_rows]

@@ -89,12 +89,14 @@ class Contact:
     ``date_source`` says where ``date`` came from: ``text`` (a date expression of the sentence),
     ``published`` (a readout's own contact, dated by the readout's publication day) or ``earlier`` (a
     readout's contact of the same people a few sentences before, dated by its date). ``part_of`` is
-    the index (in the article's list of contacts) of a visit this contact took place during.
+    the index (in the article's list of contacts) of a visit this contact took place during. A contact
+    named only by the document's title ("Remarks by President Biden and Chancellor Scholz Before Bilateral
+    Meeting") has no ``sentence_id``, ``start`` or ``end``; ``title_text`` holds the title's words for it.
     """
 
-    sentence_id: int
-    start: int
-    end: int
+    sentence_id: int | None
+    start: int | None
+    end: int | None
     kind: str
     status: str
     parties: tuple[Actor, ...]
@@ -103,6 +105,7 @@ class Contact:
     duration_minutes: float | None
     date_source: str | None = None
     part_of: int | None = None
+    title_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -270,7 +273,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                      dates: Sequence[DateMention], figures: Sequence[Figure], *, lexicon: Lexicon,
                      published: datetime.date | None = None, readout: bool = False,
                      speakers: Callable[[Sentence], Sequence[Mention]] | None = None,
-                     home: str | None = None, quoted: Sequence[tuple[int, int]] = ()) -> list[Contact]:
+                     home: str | None = None, quoted: Sequence[tuple[int, int]] = (),
+                     title: str | None = None, title_people: Sequence[tuple[int, int, Actor]] = ()) -> list[Contact]:
     """Find the diplomatic contacts of an article.
 
     Args:
@@ -291,6 +295,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             unknown state meeting people of another state is taken for one of its officials.
         quoted: the spans of direct quotes, in text order: a contact told inside a quote has its
             parties inside the quote ('"We spoke with President Putin," Psaki said': not Psaki).
+        title: the document's title, and ``title_people`` the people it names, where
+            (:func:`crisislens.actors.title_people`): a title that names people of two states and a
+            contact ("... Before Bilateral Meeting", "... in Joint Press Conference") gives that contact,
+            held on the publication day (see :func:`_title_contact`).
 
     Returns:
         Contacts in text order, one per distinct set of parties and status.
@@ -389,7 +397,53 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                     found.append(contact)
     if readout and published is not None:
         found = _dated_by_earlier(_date_readout(found, sentences, published))
+    if title and not readout:
+        found = _title_contact(title, title_people, found, nouns, terms, cues, published, home)
     return found
+
+
+def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: list[Contact], nouns: re.Pattern[str],
+                   terms: dict[str, tuple[str, str]], cues: _Cues, published: datetime.date | None,
+                   home: str | None) -> list[Contact]:
+    """The contact a title names: "Remarks by President Biden and Chancellor Scholz of the Federal
+    Republic of Germany Before Bilateral Meeting", "... in Joint Press Conference". Its people meet on
+    the publication day (held; planned when the title says "Ahead of" or "Upcoming"). A contact of the
+    text with the same people and no date of its own ("I look forward to our meeting") is that one: it
+    takes the day and the status; otherwise the title's contact comes first, without offsets."""
+    event = _TITLE_EVENT.search(title) or nouns.search(title)
+    if event is None:
+        return found
+    if re.match(r"\s+with\s", title[event.end():event.end() + 6]):
+        # "Statement by NSC Spokesperson Emily Horne on National Security Advisor Jake Sullivan's Call with
+        # ...": the one whose contact it is and those it was with, not the one who tells of it
+        owner = [a for start, end, a in people if end <= event.start() and _POSSESSIVE.fullmatch(title, end, event.start())]
+        people = [*owner[-1:], *(a for start, _, a in people if start >= event.end())]
+    else:
+        people = [a for _, _, a in people]
+    people = _unique(people)
+    if len(people) < 2 or not _diplomatic(people, home, cues.abroad):
+        return found
+    words = event.group()
+    kind = "meeting" if _TITLE_EVENT.fullmatch(words) else terms.get(_term_key(words, cues), ("meeting", "noun"))[0]
+    ahead = _TITLE_AHEAD.search(title, 0, event.start()) is not None
+    status = "planned" if ahead else "held"
+    day = None if ahead or published is None else DateMention(0, 0, "", published, "published", published, "past")
+    ids = {p.actor_id for p in people}
+    for i, contact in enumerate(found):
+        if ids <= {p.actor_id for p in contact.parties}:
+            if contact.date is None and contact.status != "cancelled":
+                found = list(found)
+                found[i] = dataclasses.replace(contact, status=status, date=day,
+                                               date_source="published" if day is not None else None)
+            return found  # the text tells of the title's contact
+    own = Contact(None, None, None, kind, status, tuple(people), day, None, None,
+                  "published" if day is not None else None, title_text=words)
+    return [own, *[dataclasses.replace(c, part_of=None if c.part_of is None else c.part_of + 1) for c in found]]
+
+
+_TITLE_EVENT = re.compile(r"\b(?:joint\s+)?press\s+conference\b"
+                          r"|\b(?:expanded\s+)?(?:bilateral|trilateral)\s+meeting\b", re.IGNORECASE)
+_TITLE_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|preview(?:ing)?)\b", re.IGNORECASE)
 
 
 def _dated_by_earlier(found: list[Contact], window: int = 5) -> list[Contact]:
@@ -924,7 +978,8 @@ def contact_rows(article_id: str, text: str, contacts: Sequence[Contact]) -> lis
         for first, second in itertools.combinations(contact.parties, 2):
             rows.append({
                 "article_id": article_id, "contact_id": ids[-1], "sentence_id": contact.sentence_id,
-                "start": contact.start, "end": contact.end, "text": text[contact.start:contact.end],
+                "start": contact.start, "end": contact.end,
+                "text": contact.title_text if contact.start is None else text[contact.start:contact.end],
                 "kind": contact.kind, "status": contact.status,
                 "date": contact.date.date if contact.date and not _vague(contact.date) else None,
                 "date_text": contact.date.text if contact.date and contact.date.text else None, "location": contact.location,

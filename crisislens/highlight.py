@@ -111,6 +111,8 @@ def _marks(own: Mapping[str, pd.DataFrame]) -> list[tuple[int, int, str, str]]:
                       if pd.notna(row.value) else f"figure ({what})"))
     for (_, _), rows in own["contacts"].groupby(["article_id", "contact_id"], sort=False):
         first = rows.iloc[0]
+        if pd.isna(first.start):
+            continue  # a contact named by the title only: nothing in the text to mark
         parties = sorted(set(rows["actor1"].dropna()) | set(rows["actor2"].dropna()))
         marks.append((int(first.start), int(first.end), "cl-contact",
                       f"{first.kind}, {first.status}: {', '.join(parties)}"))

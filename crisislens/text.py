@@ -66,9 +66,12 @@ _BULLET = re.compile(r"^(?:[*+\-\u2022\u25cf\u25aa]\s+|\d{1,3}[.)]\s+)")
 # Bullet glyphs are list markers in any file; "-", "*" and "1." are only taken as such in Markdown.
 _BULLET_GLYPH = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u25e6]\s*")
 
+UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰ"
+"""Capital letters of names in transcript labels ("PRESIDENT NIINISTÖ:"), for a regex character set."""
+
 # A transcript turn label at the start of a paragraph: "MS. PSAKI:", "THE PRESIDENT:", "Q".
 TRANSCRIPT_LABEL = re.compile(
-    r"(?:Q(?=\s+\S)|Q:|[A-Z][A-Z'.\-]*(?:\s[A-Z][A-Z'.\-]*){0,5}(?:\s\d{1,2})?:)(?=\s|$)\s*"
+    rf"(?:Q(?=\s+\S)|Q:|[{UPPER}][{UPPER}'.\-]*(?:\s[{UPPER}][{UPPER}'.\-]*){{0,5}}(?:\s\d{{1,2}})?:)(?=\s|$)\s*"
 )
 _LABEL_NEEDS_TWO_LETTERS = re.compile(r"[A-Z].*[A-Z]|^Q")
 _Q_LABEL_LINE = re.compile(r"Q(?:\s{2,}|:)")

@@ -460,4 +460,8 @@ def test_hostile_corpus_any_bytes_parse_or_raise_a_documented_error(data, suffix
                 continue
             for name in ("sentences", "mentions", "quotes", "figures", "contacts"):
                 frame = getattr(article, name)
+                if name == "contacts":  # a contact named by the title only has no offsets; its words are the title's
+                    from_title = frame[frame.start.isna()]
+                    assert all(t in (item.title or "") for t in from_title.text)
+                    frame = frame[frame.start.notna()]
                 assert list(frame.text) == [article.text[a:b] for a, b in zip(frame.start, frame.end, strict=True)]

@@ -234,3 +234,29 @@ def test_talks_named_by_one_foreign_state_are_the_home_states_with_it():
     assert contacts("The Normandy talks resumed in Paris.").pipe(lambda c: "United States" not in set(c.actor1))
     plain = crisislens.parse("Quick question on the Iran talks.", published="2022-02-07").contacts
     assert plain.empty  # a document that speaks for no state: nobody known to talk with Iran
+
+
+def test_a_title_that_names_a_meeting_of_two_states_people_gives_that_contact():
+    def parse(text, title):
+        return crisislens.parse(crisislens.Document("doc", text, title=title, published=pd.Timestamp("2022-03-04"),
+                                                    url="https://www.whitehouse.gov/briefing-room/x/"))
+    remarks = parse("PRESIDENT BIDEN: Welcome, Mr. President. It is good to have you here.",
+                    "Remarks by President Biden and President Niinistö of the Republic of Finland Before "
+                    "Bilateral Meeting")
+    row = remarks.contacts.iloc[0]
+    assert ("Bilateral Meeting", "meeting", "held", pd.Timestamp("2022-03-04")) == (row.text, row.kind, row.status, row.date)
+    assert pd.isna(row.start) and pd.isna(row.sentence_id)  # nothing in the text to point to
+    assert {"Joe Biden", "Sauli Niinistö"} == {row.actor1, row.actor2}
+    # the text's "our meeting" is the title's: it takes the day and is held, and no second contact is made
+    ours = parse("PRESIDENT BIDEN: Mr. President, as I told you, I look forward to our meeting.\n\n"
+                 "PRESIDENT NIINISTÖ: Thank you.",
+                 "Remarks by President Biden and President Niinistö of the Republic of Finland Before Bilateral Meeting")
+    assert [("held", pd.Timestamp("2022-03-04"), False)] == list(zip(ours.contacts.status, ours.contacts.date,
+                                                                     ours.contacts.start.isna(), strict=True))
+    # a spokesperson telling of a call is not a party to it
+    statement = parse("The call was productive.", "Statement by NSC Spokesperson Emily Horne on National Security "
+                      "Advisor Jake Sullivan's Call with NATO Secretary General Jens Stoltenberg")
+    assert {"Jake Sullivan", "Jens Stoltenberg"} == set(statement.contacts.actor1) | set(statement.contacts.actor2)
+    # people of one state: no contact
+    assert parse("Thank you all.", "Remarks by President Biden and Vice President Harris Before Cabinet Meeting"
+                 ).contacts.empty
