@@ -41,6 +41,7 @@ _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an|out|off|up|back|
                             r"(?:a|an|the|out|as|by|his|her|their)\b"  # "called Putin a war criminal"
                             r"|(?<=so-)called|(?<=is )called|(?<=was )called|(?<=be )called|(?<=been )called"
                             r"|calls (?:for|on)"
+                            r"|(?:(?<=we )|(?<=We )|(?<=I )|(?<=they )|(?<=you )|(?<=to ))call (?:on|for|upon)\b"  # "We call on"
                             r"|(?:spoke|spoken|speak|speaks|speaking|talked|talk) to (?:that|this|it|these|those|"
                             r"the (?:issue|question|point|matter|need|importance|fact))\b"
                             r"|messages? that\b)")  # "a message that you care": what it says, not to whom
@@ -49,7 +50,7 @@ _QUESTION_STARTS = re.compile(r",\s+(?:and\s+|so\s+)?(?:can|could|do|does|did|is
                               r"why|when|where|who|has|have)\s+(?:you|we|the|he|she|they|it|there|that|this)\b",
                               re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$",
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s|her|his|their)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
 _INTRODUCES_PARTIES = re.compile(r"\s+(?:with|between|of|to|among)\s")
 _FEW_WORDS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
@@ -348,6 +349,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                                                                                         match.start()):
                 continue
             kind, form = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))
+            if form == "noun" and match.group("term").lower().endswith("ing") and cues.not_object.match(text, match.end()):
+                continue  # "committed to meeting the goals of the Paris Agreement"
             if form == "verb" and (cues.not_object.match(text, match.end())
                                    or _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start())
                                    or (_PASSIVE.search(text, max(sentence.start, match.start() - 20), match.start())

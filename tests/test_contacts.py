@@ -469,3 +469,25 @@ def test_contacts_a_question_that_first_states_a_contact_and_this_call_with_list
                          "discussed Russia.", published="2022-03-21")
     assert 1 == joined.contact_id.nunique()
     assert {"Joe Biden", "Emmanuel Macron", "Olaf Scholz"} == set(joined.actor1) | set(joined.actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "We call on the international community to do the same.",
+    "The United States and France are committed to meeting the goals of the Paris Agreement.",
+])
+def test_contacts_calling_on_and_meeting_goals_are_no_contacts(text):
+    assert contacts_of(text, published="2022-03-20").empty
+
+
+def test_contacts_her_visit_refers_to_the_visit_just_told():
+    contacts = contacts_of("Vice President Kamala Harris will travel to Warsaw, Poland on Wednesday. Her visit will "
+                           "demonstrate the strength of the NATO Alliance in the face of Russian aggression.",
+                           published="2022-03-04")
+    assert [("visit", "Kamala Harris", "Poland")] == list(zip(contacts.kind, contacts.actor1, contacts.actor2,
+                                                               strict=True))
+
+
+def test_contacts_a_news_agency_is_no_party():
+    contacts = contacts_of("The AFP News Agency reports that Ukraine proposes a summit with President Joe Biden.",
+                           published="2022-01-14")
+    assert "Agence France-Presse" not in set(contacts.actor1) | set(contacts.actor2)
