@@ -49,6 +49,9 @@ _READOUT_TITLE = re.compile(r"(?:joint\s+)?read-?outs?\b", re.IGNORECASE)
 _QUESTION_STARTS = re.compile(r",\s+(?:and\s+|so\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|what|how|"
                               r"why|when|where|who|has|have)\s+(?:you|we|the|he|she|they|it|there|that|this)\b",
                               re.IGNORECASE)
+_MEMORY = 4  # sentences back where "he", "she" and "him" look for the person meant
+_WITH_AFTER = re.compile(r"\s+with\s")
+_OBJECT_OF_WITH = re.compile(r"\bwith\s+[^,;:.—–]{0,50}$")
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s|her|his|their)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
@@ -330,8 +333,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         matches = list(pattern.finditer(text, sentence.start, stated_end))
         if not matches:
             continue
-        recent = [*parties_by_sentence.get(sentence.sentence_id - 2, ()),  # for "met with him"
-                  *parties_by_sentence.get(sentence.sentence_id - 1, ())]
+        recent = [m for back in range(_MEMORY, 0, -1)  # for "met with him", "she met ..."
+                  for m in parties_by_sentence.get(sentence.sentence_id - back, ())]
         if speakers is not None:
             extra = [m for m in speakers(sentence) if m.actor.kind in PARTY_KINDS]
             if extra:
@@ -373,8 +376,10 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if (form == "noun" and not found and _THIS.search(text, sentence.start, match.start())
                     and not _INTRODUCES_PARTIES.match(text, match.end())):
                 continue  # "On this call, officials will ...": the press call the text itself is
+            stop = next((later.start() for later in matches if later.start() >= match.end()
+                         and _WITH_AFTER.match(text, later.end())), None)
             clause = _Clause.of(text, sentence, match, here, calendar, cues,
-                                places_are_parties=form == "noun" and _plural(match.group("term"), cues))
+                                places_are_parties=form == "noun" and _plural(match.group("term"), cues), stop=stop)
             if form == "verb":
                 kind = _kind_of_object(text, match.end(), clause.limit, nouns, terms, cues) or kind
             previous = found[-1] if found else None
@@ -648,12 +653,15 @@ class _Clause:
 
     @classmethod
     def of(cls, text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
-           calendar: frozenset[str], cues: _Cues, *, places_are_parties: bool = False) -> _Clause:
+           calendar: frozenset[str], cues: _Cues, *, places_are_parties: bool = False,
+           stop: int | None = None) -> _Clause:
         start, end = match.start(), match.end()
         # "every country we visited: Ecuador, Colombia, Panama": a colon right after the term opens its list
         listed = _LIST_AFTER.match(text, end)
         clause_end = cues.clause_end.search(text, listed.end() if listed else end, sentence.end)
         limit = clause_end.start() if clause_end else sentence.end
+        if stop is not None:
+            limit = min(limit, stop)  # "a meeting with X, a meeting with Y": the next contact has its own parties
         before = tuple(m for m in here if m.end <= start)
         after = [m for m in here if end <= m.start < limit]
         location = _LOCATION.search(text, end, limit)
@@ -789,7 +797,8 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
         if people:
             return [people[-1].actor]
     clause_start = _clause_start(text, sentence, start)
-    in_clause = [m for m in before if m.start >= clause_start]
+    in_clause = [m for m in before if m.start >= clause_start
+                 and not _OBJECT_OF_WITH.search(text, max(0, m.start - 60), m.start)]
     if previous is not None and (
             (not in_clause and cues.collective.search(text, clause_start, start))
             or cues.collective_named.search(text, clause_start, start)):
@@ -805,8 +814,10 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
     if len(joint) >= 2:
         return joint  # "Velmora and Norland met Rohan", "President Macron and Chancellor Scholz spoke with ..."
     if not in_clause and _PRONOUN_SUBJECT.search(text, clause_start, start):
-        # "He was meeting with Ukrainian officials": the last person named before (not a transcript label)
-        people = [m for m in earlier if m.end <= start and m.actor.kind == "person" and _named(m) and m.via != "label"]
+        # "He was meeting with Ukrainian officials": the last person named before (not a transcript label),
+        # not whom a contact was with ("Following a meeting with Secretary General Stoltenberg, she met ...")
+        people = [m for m in earlier if m.end <= start and m.actor.kind == "person" and _named(m) and m.via != "label"
+                  and not _OBJECT_OF_WITH.search(text, max(0, m.start - 60), m.start)]
         return [people[-1].actor] if people else []
     subject = _subject(text, sentence, start, before, cues) if before else None
     return [subject] if subject is not None else []
@@ -938,6 +949,9 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
             return speaker[-1].actor if pronoun is not None and speaker else None
     else:
         candidates = [m for m in before if m.start >= clause_start] or before
+    # "a bilateral meeting with President Zelenskyy, a bilateral meeting with Chancellor Scholz": whom an
+    # earlier contact was with is not the subject of the next
+    candidates = [m for m in candidates if not _OBJECT_OF_WITH.search(text, max(0, m.start - 60), m.start)]
     people = [m for m in candidates if m.actor.kind == "person"]
     chosen = (people or candidates)
     return chosen[0].actor if chosen else None

@@ -491,3 +491,21 @@ def test_contacts_a_news_agency_is_no_party():
     contacts = contacts_of("The AFP News Agency reports that Ukraine proposes a summit with President Joe Biden.",
                            published="2022-01-14")
     assert "Agence France-Presse" not in set(contacts.actor1) | set(contacts.actor2)
+
+
+def test_contacts_whom_a_contact_was_with_is_not_the_subject_of_the_next():
+    contacts = contacts_of("Vice President Kamala Harris arrived in Munich. Following a meeting with Secretary General "
+                           "Jens Stoltenberg, she met with the leaders of Latvia and Estonia.", published="2022-02-18")
+    groups = [set(g.actor1) | set(g.actor2) for _, g in contacts.groupby("contact_id")]
+    assert {"Kamala Harris", "Latvia", "Estonia"} in groups
+    assert not any({"Jens Stoltenberg", "Latvia"} <= g for g in groups)
+    listed = contacts_of("On Saturday Vice President Kamala Harris has a bilateral meeting with President Volodymyr "
+                         "Zelensky of Ukraine, a bilateral meeting with Chancellor Olaf Scholz of Germany.",
+                         published="2022-02-18")
+    assert not any(("Olaf Scholz" in pair and ("Ukraine" in pair or "Volodymyr Zelensky" in pair))
+                   for pair in zip(listed.actor1, listed.actor2, strict=True))
+
+
+def test_contacts_a_number_of_times_stands_inside_a_contact_verb():
+    contacts = contacts_of("President Joe Biden has spoken a number of times with President Volodymyr Zelensky.")
+    assert [("Joe Biden", "Volodymyr Zelensky")] == list(zip(contacts.actor1, contacts.actor2, strict=True))
