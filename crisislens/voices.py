@@ -256,12 +256,17 @@ def resolve_role_speakers(quotes: Sequence[Quote], voices: Voices, *, lexicon: L
     return resolved
 
 
+_SPOKESPERSON = re.compile(r"press secretary|spokes(?:person|man|woman)|communications|press officer", re.IGNORECASE)
+"""Roles that speak for a government: "you" said to them is the government."""
+
+
 def speaker_mentions(text: str, sentence: Sentence, voices: Voices, *, lexicon: Lexicon,
                      published: pd.Timestamp | None = None, home: str | None = None) -> list[Mention]:
     """Mentions in ``sentence`` that depend on who speaks. The innermost voice speaks:
 
     - "I" and "me": its speaker, when a person ("In World War I" is a numeral, not a speaker);
-    - "you", "your": its addressee, when known;
+    - "you", "your": its addressee, when known (the state of an addressee who speaks for it: a
+      reporter's "you" to a press secretary is the administration);
     - "we", "us", "our": a state speaking ('"We will respond," the Kremlin said'), or the state of a
       speaker who holds a role (a president's or a spokesperson's "we" is their government); for a
       turn or the author's text whose speaker's state is unknown, ``home``;
@@ -304,7 +309,11 @@ def _pronoun_actor(via: str, voice: Voice, text: str, match: re.Match[str], lexi
                    home: str | None) -> Actor | None:
     speaker = voice.speaker
     if via == "second person":
-        return voice.addressee
+        addressee = voice.addressee
+        if addressee is not None and addressee.kind == "person" and _SPOKESPERSON.search(addressee.role or ""):
+            # a reporter's "you came away from the talks" to a press secretary: the government spoken for
+            return state_actor(addressee.country or home, lexicon=lexicon) or addressee
+        return addressee
     if via == "first person":
         if speaker is None or speaker.kind != "person" or _numeral_before(lexicon).search(
                 text, max(0, match.start() - 20), match.start()):

@@ -260,3 +260,16 @@ def test_a_title_that_names_a_meeting_of_two_states_people_gives_that_contact():
     # people of one state: no contact
     assert parse("Thank you all.", "Remarks by President Biden and Vice President Harris Before Cabinet Meeting"
                  ).contacts.empty
+
+
+def test_a_reporters_you_to_a_press_secretary_is_the_government():
+    text = ("MS. PSAKI: Good afternoon.\n\n"
+            "Q: Wendy Sherman said that you came away from the talks with Russia with a better understanding.\n\n"
+            "MS. PSAKI: We did.")
+    document = crisislens.Document("briefing", text, published=pd.Timestamp("2022-01-11"),
+                                   title="Press Gaggle by Press Secretary Jen Psaki",
+                                   url="https://www.whitehouse.gov/briefing-room/x/")
+    contacts = crisislens.parse(document).contacts
+    parties = set(contacts.actor1) | set(contacts.actor2)
+    assert "Jen Psaki" not in parties
+    assert {"United States", "Russia"} <= parties
