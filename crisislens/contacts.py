@@ -50,6 +50,7 @@ _QUESTION_STARTS = re.compile(r",\s+(?:and\s+|so\s+)?(?:can|could|do|does|did|is
                               r"why|when|where|who|has|have)\s+(?:you|we|the|he|she|they|it|there|that|this)\b",
                               re.IGNORECASE)
 _MEMORY = 4  # sentences back where "he", "she" and "him" look for the person meant
+_FRONTED = re.compile(r"\s*(?:During|Following|After|Before|Ahead of|At|On the sidelines of)\b[^,;:]*$")
 _WITH_AFTER = re.compile(r"\s+with\s")
 _OBJECT_OF_WITH = re.compile(r"\bwith\s+[^,;:.—–]{0,50}$")
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -662,6 +663,11 @@ class _Clause:
         limit = clause_end.start() if clause_end else sentence.end
         if stop is not None:
             limit = min(limit, stop)  # "a meeting with X, a meeting with Y": the next contact has its own parties
+        if _FRONTED.match(text, sentence.start, start):
+            # "During her meetings with the leaders of Poland and Romania, the Vice President will ...":
+            # an opening phrase ends at its comma
+            comma = text.find(", ", end, limit)
+            limit = comma if comma != -1 else limit
         before = tuple(m for m in here if m.end <= start)
         after = [m for m in here if end <= m.start < limit]
         location = _LOCATION.search(text, end, limit)

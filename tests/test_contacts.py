@@ -509,3 +509,11 @@ def test_contacts_whom_a_contact_was_with_is_not_the_subject_of_the_next():
 def test_contacts_a_number_of_times_stands_inside_a_contact_verb():
     contacts = contacts_of("President Joe Biden has spoken a number of times with President Volodymyr Zelensky.")
     assert [("Joe Biden", "Volodymyr Zelensky")] == list(zip(contacts.actor1, contacts.actor2, strict=True))
+
+
+def test_contacts_an_opening_phrase_ends_at_its_comma():
+    contacts = contacts_of("During her meetings with the leaders of Poland and Romania, Vice President Kamala Harris "
+                           "will advance our coordination in response to Russia's invasion of Ukraine.",
+                           published="2022-03-04")
+    parties = set(contacts.actor1) | set(contacts.actor2)
+    assert {"Poland", "Romania"} <= parties and not {"Russia", "Ukraine"} & parties
