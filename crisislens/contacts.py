@@ -390,6 +390,11 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             for parties in party_sets:
                 contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
                                    cues)
+                if contact.date is None and published is not None and _BEING_THERE.match(match.group("term")):
+                    # "Samantha Power is on the ground in Poland": there on the day the text was published
+                    contact = dataclasses.replace(contact, date=DateMention(
+                        match.start(), match.start(), "", published, "published", published, "present"),
+                        date_source="published")
                 if contact.date is None and previous is not None and previous.date is not None \
                         and previous.sentence_id >= sentence.sentence_id - 1 and cues.same_time.match(text, sentence.start) \
                         and previous.kind in ("visit", "meeting", "summit", "talks"):
@@ -503,6 +508,7 @@ def _with_speakers(mentions: Sequence[Mention], extra: Sequence[Mention]) -> lis
     return sorted([*(m for i, m in enumerate(mentions) if i not in dropped), *kept], key=lambda m: m.start)
 
 
+_BEING_THERE = re.compile(r"(?:is|are)\b", re.IGNORECASE)
 _PLACE_VERB = re.compile(r"(?:is|are|was|were|has been|have been|go)\b", re.IGNORECASE)
 
 

@@ -449,7 +449,7 @@ def test_actors_secretary_and_a_surname_is_a_titled_person():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Samantha Power, the head of USAID, is on the ground in Poland today.", [("visit", "Samantha Power", "Poland")]),
+    ("Samantha Power, the head of USAID, is on the ground in Poland.", [("visit", "Samantha Power", "Poland")]),
     ("President Joe Biden is in Warsaw today.", [("visit", "Joe Biden", "Poland")]),
     ("The launches by Kim Jong Un are in violation of United Nations Security Council resolutions.", []),
     ("President Joe Biden does not want to go to war with Russia.", []),
@@ -517,3 +517,8 @@ def test_contacts_an_opening_phrase_ends_at_its_comma():
                            published="2022-03-04")
     parties = set(contacts.actor1) | set(contacts.actor2)
     assert {"Poland", "Romania"} <= parties and not {"Russia", "Ukraine"} & parties
+
+
+def test_contacts_a_presence_told_in_the_present_is_dated_by_publication():
+    contacts = contacts_of("Samantha Power, the head of USAID, is on the ground in Poland.", published="2022-02-28")
+    assert [(pd.Timestamp("2022-02-28"), "published")] == list(zip(contacts.date, contacts.date_source, strict=True))
