@@ -273,3 +273,13 @@ def test_a_reporters_you_to_a_press_secretary_is_the_government():
     parties = set(contacts.actor1) | set(contacts.actor2)
     assert "Jen Psaki" not in parties
     assert {"United States", "Russia"} <= parties
+
+
+def test_we_after_what_a_spokesperson_conveys_is_the_government():
+    text = ("MS. PSAKI: I can't get into more specifics, other than to convey that we are having conversations "
+            "with President Emmanuel Macron about assistance.\n\nQ: Thanks.")
+    document = crisislens.Document("briefing", text, published=pd.Timestamp("2022-03-16"),
+                                   title="Press Briefing by Press Secretary Jen Psaki",
+                                   url="https://www.whitehouse.gov/briefing-room/x/")
+    contacts = crisislens.parse(document).contacts
+    assert [("United States", "Emmanuel Macron")] == list(zip(contacts.actor1, contacts.actor2, strict=True))
