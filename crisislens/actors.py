@@ -24,6 +24,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import math
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -134,6 +135,7 @@ class ActorIndex:
     institution_pattern: re.Pattern[str]
     verb_after: re.Pattern[str]
     organization_words: frozenset[str]
+    role_states: dict[str, frozenset[str]]
     private_words: frozenset[str]
     openers: frozenset[str]
     modifiers: frozenset[str]
@@ -314,10 +316,20 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
         not_person=frozenset(r["word"] for r in lexicon.table("not_person_words")),
         organization_words=frozenset(r["word"] for r in lexicon.table("organization_words")),
         private_words=frozenset(r["word"] for r in lexicon.table("organization_words") if r["kind"] == "private"),
+        role_states=_role_states(lexicon),
         openers=lexicon.sentence_openers | calendar,
         names_capitalised=all(name[:1].isupper() for name in [
             *people_by_surname, *(k for k, e in surfaces.items() if e.actor.kind == "state" and len(k.split()) == 1)]),
     )
+
+
+def _role_states(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """For each role of the people dictionary (lower case), the states whose people hold it."""
+    states: dict[str, set[str]] = {}
+    for row in lexicon.table("people"):
+        if row["role"] and row["country"]:
+            states.setdefault(row["role"].lower(), set()).add(row["country"])
+    return {role: frozenset(codes) for role, codes in states.items()}
 
 
 def _first_sizes(surfaces: dict[str, _Entry]) -> dict[str, tuple[int, ...]]:
@@ -518,7 +530,10 @@ class _Finder:
             if role:
                 role = self._role_modifiers(match.start()) + role  # "National Cyber Director"
             if country is None and role and role not in _PERSONAL_TITLES:
-                country = self.own_state  # "National Cyber Director Chris Inglis" in an American text
+                # "National Cyber Director Chris Inglis" in an American text; "Prime Minister Nicolae Ciuca
+                # in Bucharest" in a White House readout is Romania's
+                country = (self._foreign_state_near(match.start()) or self.main_state) \
+                    if self._not_held_at_home(role) else self.own_state
             actor = self._person(name, role=role, country=country, titled=True)
             if actor is None:
                 continue
@@ -643,11 +658,11 @@ class _Finder:
         for match in _CAPITALISED_RUN.finditer(self.text):
             if heads.isdisjoint(match.group(0).split()):
                 continue
-            start = match.start()
+            piece_start = match.start()
             for piece in re.split(r"(\s+and\s+the\s+)", match.group(0)):
-                words = piece.split()
+                words, start = piece.split(), piece_start
                 if words and words[0] != "and" and not heads.isdisjoint(words):
-                    claimed = next((end for begin, end in self._claimed if begin <= start < end), None)
+                    claimed = self._claimed_end(start)
                     while claimed is not None and words:
                         # drop the words of a mention already found at the start of the piece
                         start += len(words[0]) + 1
@@ -656,7 +671,12 @@ class _Finder:
                             break
                     if words and not heads.isdisjoint(words):
                         yield start, words
-                start += len(piece)
+                piece_start += len(piece)
+
+    def _claimed_end(self, position: int) -> int | None:
+        """The end of the claimed span that covers ``position`` (claimed spans do not overlap)."""
+        i = bisect.bisect_right(self._claimed, (position, math.inf)) - 1
+        return self._claimed[i][1] if i >= 0 and self._claimed[i][0] <= position < self._claimed[i][1] else None
 
     def _trailing_name(self, words: list[str], last_head: int) -> list[str]:
         """The person's name that ends a run after its organisation: the words after the last head
@@ -674,7 +694,7 @@ class _Finder:
 
     def _before_place(self, words: list[str]) -> list[str]:
         """The words of a run before "in" and a state or capital ("... Yang Jiechi in Rome")."""
-        for k in range(len(words) - 2, 0, -1):
+        for k in range(len(words) - 2, max(0, len(words) - 6), -1):  # a place of at most four words ends the run
             if words[k] == "in":
                 entry = self.lookup(_strip_possessive(" ".join(words[k + 1:])))
                 if entry is not None and entry.actor.kind == "state":
@@ -992,6 +1012,36 @@ class _Finder:
         row = _row_at(rows, self.published)
         return Actor(actor_id, rows[0]["name"], "person", row["country"] or None, row["role"] or None,
                      row["organization"] or None)
+
+    def _not_held_at_home(self, role: str) -> bool:
+        """True when the document speaks for a state and the dictionary knows ``role`` only in other states
+        ("Prime Minister" in a White House text: the United States has none)."""
+        if self.home is None:
+            return False
+        holders = self.index.role_states.get(role.lower())
+        return bool(holders) and self.home not in holders
+
+    def _foreign_state_near(self, position: int) -> str | None:
+        """In a document that speaks for a state, the one other state its sentence at ``position`` names
+        (a state's name, adjective or capital), if exactly one; else None."""
+        if self.home is None:
+            return None
+        sentence = self.sentence_of(position)
+        first = self.starts[sentence] if self.starts else 0
+        last = self.starts[sentence + 1] if sentence + 1 < len(self.starts) else len(self.text)
+        lo, hi = bisect.bisect_left(self.word_starts, first), bisect.bisect_left(self.word_starts, last)
+        found = set()
+        for i in range(lo, hi):
+            word = self.words[i]
+            if not word[:1].isupper():
+                continue
+            for size in (2, 1):
+                entry = self.lookup(_strip_possessive(" ".join(self.words[i:i + size]))) if i + size <= hi else None
+                if entry is not None and entry.actor.kind == "state" and entry.actor.country:
+                    found.add(entry.actor.country)
+                    break
+        found.discard(self.home)
+        return found.pop() if len(found) == 1 else None
 
     @property
     def own_state(self) -> str | None:

@@ -38,7 +38,7 @@ _THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NOT_A_CONTACT = re.compile(r"\b(?:called (?:for|on|it|the|a|an|out|off|up|back|upon)\b"
                             r"|called (?:him|her|them|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
-                            r"(?:a|an|the|out|as|by|his|her|their)\b"  # "called Putin a war criminal"
+                            r"(?:a|an)\s+(?!(?:hour|minute|day|week|month|year|time|few|couple)s?\b)"  # "called Putin a war criminal"
                             r"|(?<=so-)called|(?<=is )called|(?<=was )called|(?<=be )called|(?<=been )called"
                             r"|calls (?:for|on)"
                             r"|(?:(?<=we )|(?<=We )|(?<=I )|(?<=they )|(?<=you )|(?<=to ))call (?:on|for|upon)\b"  # "We call on"
@@ -52,7 +52,9 @@ _QUESTION_STARTS = re.compile(r",\s+(?:and\s+|so\s+)?(?:can|could|do|does|did|is
 _MEMORY = 4  # sentences back where "he", "she" and "him" look for the person meant
 _FRONTED = re.compile(r"\s*(?:During|Following|After|Before|Ahead of|At|On the sidelines of)\b[^,;:]*$")
 _WITH_AFTER = re.compile(r"\s+with\s")
-_OBJECT_OF_WITH = re.compile(r"\bwith\s+[^,;:.—–]{0,50}$")
+_OBJECT_OF_WITH = re.compile(r"\bwith\s+[^,;:.—–\n!?]{0,50}$")
+_ASKING = re.compile(r"\s*(?:(?:and|so|but|okay|ok|well)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|"
+                     r"shall|may|might|has|have|had|what|how|why|when|where|who|whom|which)\b", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s|her|his|their)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
@@ -177,7 +179,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         gap_words=frozenset(w for p in words.get("gap", []) for w in p.split()),
         one_event=frozenset(words.get("one_event", [])),
         base_forms=frozenset(words.get("base_form", [])),
-        not_object=re.compile(rf"\s+(?:(?!to\s|with\s)[\w-]+\s+){{0,2}}(?:{any_of('not_object')})\b", re.IGNORECASE),
+        not_object=re.compile(rf"\s+(?:(?!to\s|with\s)[\w-]+\s+){{0,2}}(?:{any_of('not_object')})\b(?!-)", re.IGNORECASE),
         people_of=re.compile(rf"\b(?:{any_of('group_noun')})\s+of\b", re.IGNORECASE),
         same_time=re.compile(rf"\s*(?:{any_of('same_time')})\s+(?:the|this|that|her|his|their)\s+"
                              rf"(?:[\w-]+\s+)?(?:{any_of('same_time_noun')})\b", re.IGNORECASE),
@@ -318,6 +320,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
     pattern, nouns, terms = _terms(lexicon)
     calendar, cues = _calendar(lexicon), _cues(lexicon)
     found: list[Contact] = []
+    seen: dict[frozenset[str], list[int]] = {}  # contacts of found by their parties (see _with_parties)
     parties_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.actor.kind in PARTY_KINDS:
@@ -328,8 +331,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             # "Will you talk to him again?" asks; it reports no contact. "Given that the prime ministers
             # visited Kyiv last week, can you ...?" states one before it asks.
             asked = list(_QUESTION_STARTS.finditer(text, sentence.start, sentence.end))
-            if not asked:
-                continue
+            if not asked or _ASKING.match(text, sentence.start):
+                continue  # "Will President Biden meet President Putin, and will he ...?": a question throughout
             stated_end = asked[-1].start()
         matches = list(pattern.finditer(text, sentence.start, stated_end))
         if not matches:
@@ -407,7 +410,8 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
                     # a meeting of the visitor during the visit is part of it (one contact_id)
                     contact = dataclasses.replace(contact, part_of=previous.part_of if previous.part_of is not None
                                                   else len(found) - 1)
-                if _diplomatic(parties, home, cues.abroad) and not any(_same(contact, other) for other in found):
+                if _diplomatic(parties, home, cues.abroad) and not any(
+                        _same(contact, other) for other in _with_parties(found, parties, seen)):
                     found.append(contact)
     if readout and published is not None:
         found = _dated_by_earlier(_date_readout(found, sentences, published))
@@ -424,13 +428,18 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
     the publication day (held; planned when the title says "Ahead of" or "Upcoming"). A contact of the
     text with the same people and no date of its own ("I look forward to our meeting") is that one: it
     takes the day and the status; otherwise the title's contact comes first, without offsets."""
-    event = _TITLE_EVENT.search(title) or nouns.search(title)
+    events = [e for e in (*_TITLE_EVENT.finditer(title), *nouns.finditer(title))
+              if not _TITLE_GENRE.search(title, max(0, e.start() - 20), e.start())]  # not "Background Press Call"
+    with_ = [e for e in events if re.match(r"\s+with\s", title[e.end():e.end() + 6])]
+    event = min(with_ or events, key=lambda e: e.start(), default=None)
     if event is None:
         return found
-    if re.match(r"\s+with\s", title[event.end():event.end() + 6]):
+    if with_:
         # "Statement by NSC Spokesperson Emily Horne on National Security Advisor Jake Sullivan's Call with
-        # ...": the one whose contact it is and those it was with, not the one who tells of it
-        owner = [a for start, end, a in people if end <= event.start() and _POSSESSIVE.fullmatch(title, end, event.start())]
+        # ...": the one whose contact it is and those it was with, not the one who tells of it; without a
+        # possessive ("Remarks by President Biden Before Meeting with ..."), the one the title names first
+        before = [(end, a) for _, end, a in people if end <= event.start()]
+        owner = [a for end, a in before if _POSSESSIVE.fullmatch(title, end, event.start())] or [a for _, a in before[:1]]
         people = [*owner[-1:], *(a for start, _, a in people if start >= event.end())]
     else:
         people = [a for _, _, a in people]
@@ -457,6 +466,7 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
 
 _TITLE_EVENT = re.compile(r"\b(?:joint\s+)?press\s+conference\b"
                           r"|\b(?:expanded\s+)?(?:bilateral|trilateral)\s+meeting\b", re.IGNORECASE)
+_TITLE_GENRE = re.compile(r"\b(?:press|background|media|conference)\s+$", re.IGNORECASE)
 _TITLE_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|preview(?:ing)?)\b", re.IGNORECASE)
 
 
@@ -471,7 +481,7 @@ def _dated_by_earlier(found: list[Contact], window: int = 5) -> list[Contact]:
         if contact.date is None and contact.status in ("held", "cancelled") and \
                 sum(a.kind == "person" for a in contact.parties) >= 2:
             people = {a.actor_id for a in contact.parties if a.kind == "person"}
-            earlier = next((e for e in reversed(out) if e.date is not None and e.status == "held"
+            earlier = next((e for e in reversed(out) if e.date is not None and not _vague(e.date) and e.status == "held"
                             and contact.sentence_id - window <= e.sentence_id < contact.sentence_id
                             and people & {a.actor_id for a in e.parties}), None)
             if earlier is not None:
@@ -563,6 +573,22 @@ def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool
             and guest.actor.kind in ("person", "state") and _AFTER_GUEST.match(text, guest.end) is not None)
 
 
+def _with_parties(found: list[Contact], parties: Sequence[Actor],
+                  seen: dict[frozenset[str], list[int]]) -> list[Contact]:
+    """The contacts of ``found`` with exactly these parties, by an index kept up to date in ``seen``
+    (indexes by party ids, and ``seen[frozenset()]`` holding how many contacts are indexed): checking
+    each new contact against every earlier one would take time that grows with the square of their
+    number. A contact whose parties were changed after it was indexed (a list joined to it) is found
+    under its old parties too; ``_same`` compares the parties again."""
+    done = seen.setdefault(frozenset(), [0])
+    for i in range(done[0], len(found)):
+        seen.setdefault(frozenset(p.actor_id for p in found[i].parties), []).append(i)
+    done[0] = len(found)
+    indexes = seen.get(frozenset(p.actor_id for p in parties), [])
+    changed = [i for i, c in enumerate(found[-3:], max(0, len(found) - 3))]  # recently joined lists
+    return [found[i] for i in sorted(set(indexes) | set(changed))]
+
+
 def _same(contact: Contact, other: Contact) -> bool:
     """ "the meeting" ... "the talks": the same parties are one contact, unless the later mention
     gives the contact a status or date of its own (a held call, then a planned visit)."""
@@ -584,8 +610,10 @@ def _talks_of_home(text: str, match: re.Match[str], here: Sequence[Mention], hom
     """ "the Iran talks", "talks with Iran" in a document that speaks for a state: talks or negotiations
     named by one foreign state (right before the noun, or after "with" right after it) and no other
     party are the home state's with it."""
-    if not match.group("term").lower().startswith(("talk", "negotiation")):
-        return []
+    if not match.group("term").lower().startswith(("talk", "negotiation")) or _PEACE.search(text, 0, match.start()):
+        return []  # "the Ukraine peace talks" are between the warring sides
+    if any(m.actor.kind in ("person", "organization") and m.actor.country != home for m in here):
+        return []  # "President Zelenskyy said talks with Russia would continue": his talks, not ours
     before = [m for m in here if m.end <= match.start() and _TALKS_OF.fullmatch(text, m.end, match.start())]
     after = [m for m in here if m.start >= match.end() and _WITH_STATE.fullmatch(text, match.end(), m.start)]
     states = _unique([m.actor for m in [*before, *after] if m.actor.kind == "state"])
@@ -595,6 +623,7 @@ def _talks_of_home(text: str, match: re.Match[str], here: Sequence[Mention], hom
     return [(own, states[0])]
 
 
+_PEACE = re.compile(r"\bpeace\s+$", re.IGNORECASE)
 _TALKS_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?")  # "Iran talks", "Iran nuclear talks"
 _WITH_STATE = re.compile(r"\s+with\s+(?:the\s+)?")
 
@@ -810,7 +839,7 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
             return [people[-1].actor]
     clause_start = _clause_start(text, sentence, start)
     in_clause = [m for m in before if m.start >= clause_start
-                 and not _OBJECT_OF_WITH.search(text, max(0, m.start - 60), m.start)]
+                 and not _OBJECT_OF_WITH.search(text, max(sentence.start, m.start - 60), m.start)]
     if previous is not None and (
             (not in_clause and cues.collective.search(text, clause_start, start))
             or cues.collective_named.search(text, clause_start, start)):
@@ -829,7 +858,7 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
         # "He was meeting with Ukrainian officials": the last person named before (not a transcript label),
         # not whom a contact was with ("Following a meeting with Secretary General Stoltenberg, she met ...")
         people = [m for m in earlier if m.end <= start and m.actor.kind == "person" and _named(m) and m.via != "label"
-                  and not _OBJECT_OF_WITH.search(text, max(0, m.start - 60), m.start)]
+                  and not _OBJECT_OF_WITH.search(text, max(sentence.start, m.start - 60), m.start)]
         return [people[-1].actor] if people else []
     subject = _subject(text, sentence, start, before, cues) if before else None
     return [subject] if subject is not None else []
@@ -963,7 +992,7 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
         candidates = [m for m in before if m.start >= clause_start] or before
     # "a bilateral meeting with President Zelenskyy, a bilateral meeting with Chancellor Scholz": whom an
     # earlier contact was with is not the subject of the next
-    candidates = [m for m in candidates if not _OBJECT_OF_WITH.search(text, max(0, m.start - 60), m.start)]
+    candidates = [m for m in candidates if not _OBJECT_OF_WITH.search(text, max(sentence.start, m.start - 60), m.start)]
     people = [m for m in candidates if m.actor.kind == "person"]
     chosen = (people or candidates)
     return chosen[0].actor if chosen else None
@@ -1013,6 +1042,6 @@ def contact_rows(article_id: str, text: str, contacts: Sequence[Contact]) -> lis
                 "date": contact.date.date if contact.date and not _vague(contact.date) else None,
                 "date_text": contact.date.text if contact.date and contact.date.text else None, "location": contact.location,
                 "duration_minutes": contact.duration_minutes, "actor1": first.actor, "actor2": second.actor,
-                "date_source": contact.date_source,
+                "date_source": None if contact.date is not None and _vague(contact.date) else contact.date_source,
             })
     return rows

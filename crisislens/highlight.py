@@ -109,10 +109,8 @@ def _marks(own: Mapping[str, pd.DataFrame]) -> list[tuple[int, int, str, str]]:
         what = " ".join(str(v) for v in (row.qualifier, row.category) if pd.notna(v))
         marks.append((int(row.start), int(row.end), "cl-figure", f"figure {row.value:g} ({what})"
                       if pd.notna(row.value) else f"figure ({what})"))
-    for (_, _), rows in own["contacts"].groupby(["article_id", "contact_id"], sort=False):
-        first = rows.iloc[0]
-        if pd.isna(first.start):
-            continue  # a contact named by the title only: nothing in the text to mark
+    for (_, _, _), rows in own["contacts"].groupby(["article_id", "contact_id", "start"], sort=False):
+        first = rows.iloc[0]  # one mark per contact term: a meeting during a visit shares its contact_id
         parties = sorted(set(rows["actor1"].dropna()) | set(rows["actor2"].dropna()))
         marks.append((int(first.start), int(first.end), "cl-contact",
                       f"{first.kind}, {first.status}: {', '.join(parties)}"))

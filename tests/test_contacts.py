@@ -522,3 +522,26 @@ def test_contacts_an_opening_phrase_ends_at_its_comma():
 def test_contacts_a_presence_told_in_the_present_is_dated_by_publication():
     contacts = contacts_of("Samantha Power, the head of USAID, is on the ground in Poland.", published="2022-02-28")
     assert [(pd.Timestamp("2022-02-28"), "published")] == list(zip(contacts.date, contacts.date_source, strict=True))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Joe Biden called President Volodymyr Zelensky the following day.",
+     [("Joe Biden", "Volodymyr Zelensky")]),
+    ("President Joe Biden called President Emmanuel Macron an hour later.", [("Joe Biden", "Emmanuel Macron")]),
+    ("Solidarity with Ukraine\n\nPresident Joe Biden spoke with President Volodymyr Zelensky on Saturday.",
+     [("Joe Biden", "Volodymyr Zelensky")]),
+    ("Prime Minister Boris Johnson visited war-torn Kyiv on Saturday.", [("Boris Johnson", "Ukraine")]),
+    ("Will President Joe Biden meet with President Vladimir Putin, and will he travel to Geneva?", []),
+])
+def test_contacts_review_cases(text, expected):
+    contacts = contacts_of(text, published="2022-02-20")
+    assert expected == list(zip(contacts.actor1, contacts.actor2, strict=True))
+
+
+def test_contacts_many_contacts_in_one_article_take_linear_time():
+    import time
+    text = " ".join(f"The Ministry of Defense of Ruritania{i} met Minister Anna Berg{i} and the Office of Trade{i}."
+                    for i in range(3000))
+    started = time.perf_counter()
+    contacts_of(text, published="2022-01-01")
+    assert time.perf_counter() - started < 15  # about 2 s here; before the index of contacts by parties, 6 s

@@ -283,3 +283,20 @@ def test_we_after_what_a_spokesperson_conveys_is_the_government():
                                    url="https://www.whitehouse.gov/briefing-room/x/")
     contacts = crisislens.parse(document).contacts
     assert [("United States", "Emmanuel Macron")] == list(zip(contacts.actor1, contacts.actor2, strict=True))
+
+
+def test_home_rules_keep_foreign_officials_and_regional_groups_foreign():
+    def contacts(text, title="Readout of Vice President Harris's Meeting"):
+        return crisislens.parse(crisislens.Document("d", text, title=title, published=pd.Timestamp("2022-03-11"),
+                                                    url="https://www.whitehouse.gov/x/")).contacts
+    ciuca = contacts("Vice President Harris met with Prime Minister Nicolae Ciuca in Bucharest on Friday.")
+    assert [("Kamala Harris", "Nicolae Ciuca")] == list(zip(ciuca.actor1, ciuca.actor2, strict=True))
+    caribbean = contacts("President Joe Biden met with Caribbean leaders on Friday.")
+    assert [("Joe Biden", "Caribbean leaders")] == list(zip(caribbean.actor1, caribbean.actor2, strict=True))
+    briefing = "Press Briefing by Press Secretary Jen Psaki"
+    assert contacts("President Zelenskyy said talks with Russia would continue next week.", briefing).empty
+    assert contacts("Any comment on the Ukraine peace talks in Istanbul?", briefing).empty
+    previewed = contacts("Thank you all.", "Background Press Call by Senior Administration Officials Previewing "
+                                           "President Biden's Meeting with Prime Minister Kishida of Japan")
+    assert [("meeting", "planned", "Joe Biden", "Fumio Kishida")] == list(zip(
+        previewed.kind, previewed.status, previewed.actor1, previewed.actor2, strict=True))
