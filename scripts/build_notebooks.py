@@ -651,7 +651,7 @@ def diplomatic_contacts() -> Cells:
             Joe Biden is the hub. Around him, the European and Canadian leaders (Macron, Scholz, Johnson,
             Draghi, Trudeau, Duda, Iohannis, von der Leyen, Michel, Stoltenberg) form a dense cluster:
             their group calls and summits put everyone in contact with everyone. The heaviest edges are
-            Biden's to Putin and to Zelensky, then Russia-United States, Blinken-Lavrov and Biden-Macron.
+            Biden's to Zelensky and to Putin, then Russia-United States, Biden-Macron and Blinken-Lavrov.
 
             ## Held and planned over time
 
