@@ -423,11 +423,16 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
 def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: list[Contact], nouns: re.Pattern[str],
                    terms: dict[str, tuple[str, str]], cues: _Cues, published: datetime.date | None,
                    home: str | None) -> list[Contact]:
-    """The contact a title names: "Remarks by President Biden and Chancellor Scholz of the Federal
-    Republic of Germany Before Bilateral Meeting", "... in Joint Press Conference". Its people meet on
+    """The contact a title of remarks names: "Remarks by President Biden and Chancellor Scholz of the Federal
+    Republic of Germany Before Bilateral Meeting", "... in Joint Press Conference" (the remarks are made at
+    it; a statement's title announces or reports a contact its text tells of). Its people meet on
     the publication day (held; planned when the title says "Ahead of" or "Upcoming"). A contact of the
     text with the same people and no date of its own ("I look forward to our meeting") is that one: it
     takes the day and the status; otherwise the title's contact comes first, without offsets."""
+    if not _SPOKEN_AT_THE_EVENT.match(title):
+        # "Statement by Press Secretary Jen Psaki on the Visit of Chancellor Scholz": an announcement, whose
+        # author is no party and whose contact may be still to come; the text tells of it
+        return found
     events = [e for e in (*_TITLE_EVENT.finditer(title), *nouns.finditer(title))
               if not _TITLE_GENRE.search(title, max(0, e.start() - 20), e.start())]  # not "Background Press Call"
     with_ = [e for e in events if re.match(r"\s+with\s", title[e.end():e.end() + 6])]
@@ -466,6 +471,7 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
 
 _TITLE_EVENT = re.compile(r"\b(?:joint\s+)?press\s+conference\b"
                           r"|\b(?:expanded\s+)?(?:bilateral|trilateral)\s+meeting\b", re.IGNORECASE)
+_SPOKEN_AT_THE_EVENT = re.compile(r"\s*(?:remarks|joint\s+press\s+conference|press\s+conference)\b", re.IGNORECASE)
 _TITLE_GENRE = re.compile(r"\b(?:press|background|media|conference)\s+$", re.IGNORECASE)
 _TITLE_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|preview(?:ing)?)\b", re.IGNORECASE)
 

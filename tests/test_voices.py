@@ -253,10 +253,13 @@ def test_a_title_that_names_a_meeting_of_two_states_people_gives_that_contact():
                  "Remarks by President Biden and President Niinistö of the Republic of Finland Before Bilateral Meeting")
     assert [("held", pd.Timestamp("2022-03-04"), False)] == list(zip(ours.contacts.status, ours.contacts.date,
                                                                      ours.contacts.start.isna(), strict=True))
-    # a spokesperson telling of a call is not a party to it
+    # a statement's title announces or reports a contact that its text tells of; its author is no party
     statement = parse("The call was productive.", "Statement by NSC Spokesperson Emily Horne on National Security "
                       "Advisor Jake Sullivan's Call with NATO Secretary General Jens Stoltenberg")
-    assert {"Jake Sullivan", "Jens Stoltenberg"} == set(statement.contacts.actor1) | set(statement.contacts.actor2)
+    assert statement.contacts.empty
+    visit = parse("Thank you.", "Statement by White House Press Secretary Jen Psaki on the Visit of Chancellor Olaf "
+                  "Scholz of Germany")
+    assert visit.contacts.empty
     # people of one state: no contact
     assert parse("Thank you all.", "Remarks by President Biden and Vice President Harris Before Cabinet Meeting"
                  ).contacts.empty
@@ -298,5 +301,8 @@ def test_home_rules_keep_foreign_officials_and_regional_groups_foreign():
     assert contacts("Any comment on the Ukraine peace talks in Istanbul?", briefing).empty
     previewed = contacts("Thank you all.", "Background Press Call by Senior Administration Officials Previewing "
                                            "President Biden's Meeting with Prime Minister Kishida of Japan")
+    assert previewed.empty  # the press call is no contact, and a preview is told by its text
+    remarks = contacts("Thank you all.", "Remarks by President Biden Ahead of a Meeting with Prime Minister Kishida "
+                                         "of Japan")
     assert [("meeting", "planned", "Joe Biden", "Fumio Kishida")] == list(zip(
-        previewed.kind, previewed.status, previewed.actor1, previewed.actor2, strict=True))
+        remarks.kind, remarks.status, remarks.actor1, remarks.actor2, strict=True))
