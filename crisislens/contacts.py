@@ -976,7 +976,7 @@ def _date_readout(found: list[Contact], sentences: Sequence[Sentence], published
 
 
 def _clause_start(text: str, sentence: Sentence, position: int) -> int:
-    cuts = [m.end() for m in re.finditer(r"[;:]|, (?:but|and|while) ", text[sentence.start:position])]
+    cuts = [m.end() for m in re.finditer(r"[;:]|, (?:but|and|while) |\s[—–]\s", text[sentence.start:position])]
     return sentence.start + max(cuts) if cuts else sentence.start
 
 

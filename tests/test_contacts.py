@@ -545,3 +545,14 @@ def test_contacts_many_contacts_in_one_article_take_linear_time():
     started = time.perf_counter()
     contacts_of(text, published="2022-01-01")
     assert time.perf_counter() - started < 15  # about 2 s here; before the index of contacts by parties, 6 s
+
+
+def test_contacts_welcoming_a_guest_to_a_place_and_a_dash_ends_a_clause():
+    contacts = contacts_of("President Joe Biden looks forward to welcoming President Iván Duque Márquez of the "
+                           "Republic of Colombia to the White House on March 10, 2022.", published="2022-03-02")
+    assert [("planned", pd.Timestamp("2022-03-10"), "Joe Biden", "Iván Duque Márquez")] == list(zip(
+        contacts.status, contacts.date, contacts.actor1, contacts.actor2, strict=True))
+    assert contacts_of("We welcome the decision of the Council.").empty
+    dashed = contacts_of("Secretary Antony Blinken said it — and on Thursday — President Joe Biden will welcome "
+                         "Chancellor Olaf Scholz to the White House.", published="2022-02-01")
+    assert [("Joe Biden", "Olaf Scholz")] == list(zip(dashed.actor1, dashed.actor2, strict=True))
