@@ -651,7 +651,8 @@ def diplomatic_contacts() -> Cells:
             Joe Biden is the hub. Around him, the European and Canadian leaders (Macron, Scholz, Johnson,
             Draghi, Trudeau, Duda, Iohannis, von der Leyen, Michel, Stoltenberg) form a dense cluster:
             their group calls and summits put everyone in contact with everyone. The heaviest edges are
-            Biden's to Zelensky and to Putin, then Russia-United States, Biden-Macron and Blinken-Lavrov.
+            Biden's to Zelensky and to Putin, then Russia-United States, Biden's to Macron and Scholz, and
+            Blinken-Lavrov.
 
             ## Held and planned over time
 
