@@ -615,7 +615,8 @@ class _Finder:
     def organizations(self) -> None:
         """Runs of capitalised words with an organisation head word ("Department of Energy")."""
         heads = self.index.organization_words
-        for start, words in self._run_pieces(heads):
+        for piece_start, piece_words in self._run_pieces(heads):
+            start, words = piece_start, list(piece_words)
             while words and words[0] in self.index.openers:
                 start += len(words[0]) + 1
                 words.pop(0)  # "Today Department of Energy ...": drop the sentence opener
@@ -1123,11 +1124,9 @@ class _Finder:
         for m in self.mentions:
             if m.actor.kind == "person" and " " in m.actor.actor:
                 full.setdefault(_surname(m.actor.actor), set()).add(m.actor)
-        mentions = []
-        for m in self.mentions:
-            if m.actor.kind == "person" and " " not in m.actor.actor and len(full.get(m.actor.actor, ())) == 1:
-                m = dataclasses.replace(m, actor=next(iter(full[m.actor.actor])))
-            mentions.append(m)
+        mentions = [dataclasses.replace(m, actor=next(iter(full[m.actor.actor])))
+                    if m.actor.kind == "person" and " " not in m.actor.actor and len(full.get(m.actor.actor, ())) == 1
+                    else m for m in self.mentions]
         return sorted(mentions, key=lambda m: m.start)
 
 

@@ -50,7 +50,6 @@ _QUESTION_STARTS = re.compile(r",\s+(?:and\s+|so\s+)?(?:can|could|do|does|did|is
                               r"why|when|where|who|has|have)\s+(?:you|we|the|he|she|they|it|there|that|this)\b",
                               re.IGNORECASE)
 _MEMORY = 4  # sentences back where "he", "she" and "him" look for the person meant
-_FRONTED = re.compile(r"\s*(?:During|Following|After|Before|Ahead of|At|On the sidelines of)\b[^,;:]*$")
 _WITH_AFTER = re.compile(r"\s+with\s")
 _OBJECT_OF_WITH = re.compile(r"\bwith\s+[^,;:.—–\n!?]{0,50}$")
 _ASKING = re.compile(r"\s*(?:(?:and|so|but|okay|ok|well)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|"
@@ -138,6 +137,11 @@ class _Cues:
     reported: re.Pattern[str]
     accepted: re.Pattern[str]
     abroad: re.Pattern[str]
+    opening: re.Pattern[str]
+    title_spoken: re.Pattern[str]
+    title_event: re.Pattern[str]
+    title_genre: re.Pattern[str]
+    title_ahead: re.Pattern[str]
     same_time: re.Pattern[str]
     people_of: re.Pattern[str]
     not_object: re.Pattern[str]
@@ -184,6 +188,11 @@ def _cues(lexicon: Lexicon) -> _Cues:
         same_time=re.compile(rf"\s*(?:{any_of('same_time')})\s+(?:the|this|that|her|his|their)\s+"
                              rf"(?:[\w-]+\s+)?(?:{any_of('same_time_noun')})\b", re.IGNORECASE),
         abroad=re.compile(rf"\b(?:{any_of('abroad')})\b", re.IGNORECASE),
+        opening=re.compile(rf"\s*(?:{any_of('opening')})\b[^,;:]*$", re.IGNORECASE),
+        title_spoken=re.compile(rf"\s*(?:{any_of('title_spoken')})\b", re.IGNORECASE),
+        title_event=re.compile(rf"\b(?:{any_of('title_event')})\b", re.IGNORECASE),
+        title_genre=re.compile(rf"\b(?:{any_of('title_genre')})\s+$", re.IGNORECASE),
+        title_ahead=re.compile(rf"\b(?:{any_of('title_ahead')})\b", re.IGNORECASE),
         accepted=re.compile(rf"\b(?:{any_of('accepted')})\b"
                             rf"|\b(?:{any_of('welcoming')})\s+(?:\S+\s+){{0,4}}?invitations?\b"),
         reported=re.compile(rf"\b(?:{any_of('speech')}|{any_of('belief')})\b(?:\s+that\b)?"),
@@ -326,45 +335,20 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
         if m.actor.kind in PARTY_KINDS:
             parties_by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
-        stated_end = sentence.end
-        if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
-            # "Will you talk to him again?" asks; it reports no contact. "Given that the prime ministers
-            # visited Kyiv last week, can you ...?" states one before it asks.
-            asked = list(_QUESTION_STARTS.finditer(text, sentence.start, sentence.end))
-            if not asked or _ASKING.match(text, sentence.start):
-                continue  # "Will President Biden meet President Putin, and will he ...?": a question throughout
-            stated_end = asked[-1].start()
+        stated_end = _stated_end(text, sentence)
+        if stated_end is None:
+            continue
         matches = list(pattern.finditer(text, sentence.start, stated_end))
         if not matches:
             continue
         recent = [m for back in range(_MEMORY, 0, -1)  # for "met with him", "she met ..."
                   for m in parties_by_sentence.get(sentence.sentence_id - back, ())]
-        if speakers is not None:
-            extra = [m for m in speakers(sentence) if m.actor.kind in PARTY_KINDS]
-            if extra:
-                parties_by_sentence[sentence.sentence_id] = _with_speakers(
-                    parties_by_sentence.get(sentence.sentence_id, []), extra)
-        in_sentence = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
-                       if sentence.start <= m.start < sentence.end
-                       and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
-        grouped = _group_members(text, sentence, lexicon)
-        if grouped:
-            in_sentence = _with_speakers(in_sentence, grouped)
+        in_sentence = _sentence_parties(text, sentence, parties_by_sentence, speakers, lexicon, cues)
         for match in matches:
             here = _within_quote(in_sentence, quoted, match.start())
-            if _NOT_A_CONTACT.match(text, match.start()) or cues.not_diplomatic.search(text, sentence.start,
-                                                                                        match.start()):
-                continue
             kind, form = terms.get(_term_key(match.group("term"), cues), ("meeting", "noun"))
-            if form == "noun" and match.group("term").lower().endswith("ing") and cues.not_object.match(text, match.end()):
-                continue  # "committed to meeting the goals of the Paris Agreement"
-            if form == "verb" and (cues.not_object.match(text, match.end())
-                                   or _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start())
-                                   or (_PASSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
-                                       and match.group("term").lower().startswith("met"))):
-                continue  # "to meet our climate goals", "did not meet", "never met", "would be met with consequences"
-            if _PLACE_VERB.match(match.group("term")) and not _place_next(text, match.end(), here):
-                continue  # "are in violation of", "go to war": being in or going to a place is a visit
+            if _no_contact(text, sentence, match, form, here, cues):
+                continue
             if form == "host":
                 if not _hosts_a_guest(text, match, here):
                     continue
@@ -391,25 +375,9 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if not party_sets and home is not None and form == "noun" and kind in ("talks", "negotiation"):
                 party_sets = _talks_of_home(text, match, here, home, lexicon)
             for parties in party_sets:
-                contact = _contact(text, sentence, match, kind, form, parties, clause, dates, figures, published,
-                                   cues)
-                if contact.date is None and published is not None and _BEING_THERE.match(match.group("term")):
-                    # "Samantha Power is on the ground in Poland": there on the day the text was published
-                    contact = dataclasses.replace(contact, date=DateMention(
-                        match.start(), match.start(), "", published, "published", published, "present"),
-                        date_source="published")
-                if contact.date is None and previous is not None and previous.date is not None \
-                        and previous.sentence_id >= sentence.sentence_id - 1 and cues.same_time.match(text, sentence.start) \
-                        and previous.kind in ("visit", "meeting", "summit", "talks"):
-                    # "During the visit, she met ...": the time of the visit or meeting just before
-                    contact = dataclasses.replace(contact, date=previous.date, date_source=previous.date_source)
-                if previous is not None and previous.kind == "visit" and cues.same_time.match(text, sentence.start) \
-                        and previous.sentence_id >= sentence.sentence_id - 1 \
-                        and set(previous.parties) & set(parties):
-                    # "... led a delegation to Pristina. During the visit, she met with President Osmani":
-                    # a meeting of the visitor during the visit is part of it (one contact_id)
-                    contact = dataclasses.replace(contact, part_of=previous.part_of if previous.part_of is not None
-                                                  else len(found) - 1)
+                contact = _situated(_contact(text, sentence, match, kind, form, parties, clause, dates, figures,
+                                             published, cues), text, sentence, match, previous, len(found),
+                                    published, cues)
                 if _diplomatic(parties, home, cues.abroad) and not any(
                         _same(contact, other) for other in _with_parties(found, parties, seen)):
                     found.append(contact)
@@ -429,12 +397,12 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
     the publication day (held; planned when the title says "Ahead of" or "Upcoming"). A contact of the
     text with the same people and no date of its own ("I look forward to our meeting") is that one: it
     takes the day and the status; otherwise the title's contact comes first, without offsets."""
-    if not _SPOKEN_AT_THE_EVENT.match(title):
+    if not cues.title_spoken.match(title):
         # "Statement by Press Secretary Jen Psaki on the Visit of Chancellor Scholz": an announcement, whose
         # author is no party and whose contact may be still to come; the text tells of it
         return found
-    events = [e for e in (*_TITLE_EVENT.finditer(title), *nouns.finditer(title))
-              if not _TITLE_GENRE.search(title, max(0, e.start() - 20), e.start())]  # not "Background Press Call"
+    events = [e for e in (*cues.title_event.finditer(title), *nouns.finditer(title))
+              if not cues.title_genre.search(title, max(0, e.start() - 20), e.start())]  # not "Background Press Call"
     with_ = [e for e in events if re.match(r"\s+with\s", title[e.end():e.end() + 6])]
     event = min(with_ or events, key=lambda e: e.start(), default=None)
     if event is None:
@@ -452,8 +420,8 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
     if len(people) < 2 or not _diplomatic(people, home, cues.abroad):
         return found
     words = event.group()
-    kind = "meeting" if _TITLE_EVENT.fullmatch(words) else terms.get(_term_key(words, cues), ("meeting", "noun"))[0]
-    ahead = _TITLE_AHEAD.search(title, 0, event.start()) is not None
+    kind = "meeting" if cues.title_event.fullmatch(words) else terms.get(_term_key(words, cues), ("meeting", "noun"))[0]
+    ahead = cues.title_ahead.search(title, 0, event.start()) is not None
     status = "planned" if ahead else "held"
     day = None if ahead or published is None else DateMention(0, 0, "", published, "published", published, "past")
     ids = {p.actor_id for p in people}
@@ -469,11 +437,73 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
     return [own, *[dataclasses.replace(c, part_of=None if c.part_of is None else c.part_of + 1) for c in found]]
 
 
-_TITLE_EVENT = re.compile(r"\b(?:joint\s+)?press\s+conference\b"
-                          r"|\b(?:expanded\s+)?(?:bilateral|trilateral)\s+meeting\b", re.IGNORECASE)
-_SPOKEN_AT_THE_EVENT = re.compile(r"\s*(?:remarks|joint\s+press\s+conference|press\s+conference)\b", re.IGNORECASE)
-_TITLE_GENRE = re.compile(r"\b(?:press|background|media|conference)\s+$", re.IGNORECASE)
-_TITLE_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|preview(?:ing)?)\b", re.IGNORECASE)
+def _sentence_parties(text: str, sentence: Sentence, parties_by_sentence: dict[int, list[Mention]],
+                      speakers: Callable[[Sentence], Sequence[Mention]] | None, lexicon: Lexicon,
+                      cues: _Cues) -> list[Mention]:
+    """The possible parties of ``sentence``: its mentions, with the speakers' "I", "you" and roles (which
+    are remembered in ``parties_by_sentence`` for the sentences after it) and the members of the groups
+    of states it names; not a state whose people only are meant ("U.S. troops")."""
+    if speakers is not None:
+        extra = [m for m in speakers(sentence) if m.actor.kind in PARTY_KINDS]
+        if extra:
+            parties_by_sentence[sentence.sentence_id] = _with_speakers(
+                parties_by_sentence.get(sentence.sentence_id, []), extra)
+    in_sentence = [m for m in parties_by_sentence.get(sentence.sentence_id, ())
+                   if sentence.start <= m.start < sentence.end
+                   and not (m.actor.kind == "state" and cues.not_party.match(text, m.end))]
+    grouped = _group_members(text, sentence, lexicon)
+    return _with_speakers(in_sentence, grouped) if grouped else in_sentence
+
+
+def _stated_end(text: str, sentence: Sentence) -> int | None:
+    """Where the part of ``sentence`` that can report a contact ends; None for a question throughout.
+    "Will you talk to him again?" asks and reports no contact; "Given that the prime ministers visited
+    Kyiv last week, can you ...?" states one before it asks."""
+    if not text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
+        return sentence.end
+    asked = list(_QUESTION_STARTS.finditer(text, sentence.start, sentence.end))
+    if not asked or _ASKING.match(text, sentence.start):
+        return None  # "Will President Biden meet President Putin, and will he ...?": a question throughout
+    return asked[-1].start()
+
+
+def _no_contact(text: str, sentence: Sentence, match: re.Match[str], form: str, here: list[Mention],
+                cues: _Cues) -> bool:
+    """A contact term that reports no contact here: "called for", "press call", "committed to meeting the
+    goals", "to meet our climate goals", "did not meet", "would be met with consequences", "are in
+    violation of", "go to war"."""
+    start, end, term = match.start(), match.end(), match.group("term")
+    if _NOT_A_CONTACT.match(text, start) or cues.not_diplomatic.search(text, sentence.start, start):
+        return True
+    if form == "noun" and term.lower().endswith("ing") and cues.not_object.match(text, end):
+        return True
+    if form == "verb" and (cues.not_object.match(text, end)
+                           or _NEGATED.search(text, max(sentence.start, start - 30), start)
+                           or (_PASSIVE.search(text, max(sentence.start, start - 20), start)
+                               and term.lower().startswith("met"))):
+        return True
+    return _PLACE_VERB.match(term) is not None and not _place_next(text, end, here)
+
+
+def _situated(contact: Contact, text: str, sentence: Sentence, match: re.Match[str], previous: Contact | None,
+              n_found: int, published: datetime.date | None, cues: _Cues) -> Contact:
+    """``contact`` placed in time and among the contacts before it."""
+    if contact.date is None and published is not None and _BEING_THERE.match(match.group("term")):
+        # "Samantha Power is on the ground in Poland": there on the day the text was published
+        contact = dataclasses.replace(contact, date=DateMention(
+            match.start(), match.start(), "", published, "published", published, "present"), date_source="published")
+    during = (previous is not None and previous.sentence_id is not None
+              and previous.sentence_id >= sentence.sentence_id - 1 and cues.same_time.match(text, sentence.start))
+    if during and contact.date is None and previous.date is not None \
+            and previous.kind in ("visit", "meeting", "summit", "talks"):
+        # "During the visit, she met ...": the time of the visit or meeting just before
+        contact = dataclasses.replace(contact, date=previous.date, date_source=previous.date_source)
+    if during and previous.kind == "visit" and set(previous.parties) & set(contact.parties):
+        # "... led a delegation to Pristina. During the visit, she met with President Osmani": a meeting of
+        # the visitor during the visit is part of it (one contact_id)
+        contact = dataclasses.replace(contact, part_of=previous.part_of if previous.part_of is not None
+                                      else n_found - 1)
+    return contact
 
 
 def _dated_by_earlier(found: list[Contact], window: int = 5) -> list[Contact]:
@@ -484,15 +514,15 @@ def _dated_by_earlier(found: list[Contact], window: int = 5) -> list[Contact]:
     no date: they are rarely of the occasion."""
     out: list[Contact] = []
     for contact in found:
+        earlier = None
         if contact.date is None and contact.status in ("held", "cancelled") and \
                 sum(a.kind == "person" for a in contact.parties) >= 2:
             people = {a.actor_id for a in contact.parties if a.kind == "person"}
             earlier = next((e for e in reversed(out) if e.date is not None and not _vague(e.date) and e.status == "held"
                             and contact.sentence_id - window <= e.sentence_id < contact.sentence_id
                             and people & {a.actor_id for a in e.parties}), None)
-            if earlier is not None:
-                contact = dataclasses.replace(contact, date=earlier.date, date_source="earlier")
-        out.append(contact)
+        out.append(contact if earlier is None else dataclasses.replace(contact, date=earlier.date,
+                                                                         date_source="earlier"))
     return out
 
 
@@ -704,7 +734,7 @@ class _Clause:
         limit = clause_end.start() if clause_end else sentence.end
         if stop is not None:
             limit = min(limit, stop)  # "a meeting with X, a meeting with Y": the next contact has its own parties
-        if _FRONTED.match(text, sentence.start, start):
+        if cues.opening.match(text, sentence.start, start):
             # "During her meetings with the leaders of Poland and Romania, the Vice President will ...":
             # an opening phrase ends at its comma
             comma = text.find(", ", end, limit)

@@ -256,8 +256,13 @@ def resolve_role_speakers(quotes: Sequence[Quote], voices: Voices, *, lexicon: L
     return resolved
 
 
-_SPOKESPERSON = re.compile(r"press secretary|spokes(?:person|man|woman)|communications|press officer", re.IGNORECASE)
-"""Roles that speak for a government: "you" said to them is the government."""
+@functools.lru_cache(maxsize=8)
+def _spokesperson(lexicon: Lexicon) -> re.Pattern[str]:
+    """Words of roles that speak for a government (``reporting_cues.csv``, kind spokesperson): "you" said
+    to their holders is the government."""
+    words = sorted((r["word"] for r in lexicon.table("reporting_cues") if r["kind"] == "spokesperson"), key=len,
+                   reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or r"(?!x)x", re.IGNORECASE)
 
 
 def speaker_mentions(text: str, sentence: Sentence, voices: Voices, *, lexicon: Lexicon,
@@ -310,7 +315,7 @@ def _pronoun_actor(via: str, voice: Voice, text: str, match: re.Match[str], lexi
     speaker = voice.speaker
     if via == "second person":
         addressee = voice.addressee
-        if addressee is not None and addressee.kind == "person" and _SPOKESPERSON.search(addressee.role or ""):
+        if addressee is not None and addressee.kind == "person" and _spokesperson(lexicon).search(addressee.role or ""):
             # a reporter's "you came away from the talks" to a press secretary: the government spoken for
             return state_actor(addressee.country or home, lexicon=lexicon) or addressee
         return addressee

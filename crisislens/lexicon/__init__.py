@@ -93,7 +93,7 @@ SPECS: dict[str, dict[str, Validator]] = {
     "anonymous_sources": {"word": _non_empty, "kind": _one_of("noun", "modifier", "institution")},
     "not_person_words": {"word": _single_word},
     "organization_words": {"word": _single_word, "kind": _optional_choice("public", "private")},
-    "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase", "title")},
+    "reporting_cues": {"word": _non_empty, "kind": _one_of("verb", "noun", "phrase", "title", "spokesperson")},
     "given_names": {"name": _single_word},
     "number_words": {"word": _non_empty, "value": _pattern(r"\d+(?:\.\d+)?", "a number"),
                      "kind": _one_of("cardinal", "multiplier", "vague")},
@@ -102,7 +102,8 @@ SPECS: dict[str, dict[str, Validator]] = {
         "count")},
     "contact_cues": {"phrase": _non_empty, "kind": _one_of(
         "planned", "proposed", "cancelled", "done", "not_diplomatic", "speech", "list", "collective_noun",
-        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object", "same_time", "same_time_noun", "welcoming", "abroad")},
+        "group_noun", "one_event", "base_form", "gap", "clause_end", "not_party", "belief", "accepted", "group_word", "not_object", "same_time", "same_time_noun", "welcoming", "abroad", "opening",
+        "title_spoken", "title_event", "title_genre", "title_ahead")},
     "numbering_words": {"word": _single_word},
     "publishers": {"domain": _pattern(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", "a lower-case host name such as whitehouse.gov "
                                                                     "(no scheme, no path)"), "country": _ISO3},
