@@ -69,6 +69,7 @@ _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s){1,3}$")
 _NAME_WORD_BEFORE = re.compile(r"((?:[\w.'-]+\s){0,2})([A-Z][\w'-]*)\s$")
 _WORDS_BEFORE = re.compile(r"((?:[\w.'-]+\s){1,3})$")
 _OF_STATE = re.compile(r"\sof\s(?:the\s)?([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
+_OF_FORMAL_STATE = re.compile(r"\sof\s(?:the\s)?(?:[A-Z][\w.'-]*\s){1,3}of\s(?:the\s)?([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
 _FOLLOWING_WORD = re.compile(r"[\w'.-]+")
 _NAME_PART = re.compile(r"[^\s,]+")
 _DETERMINER = re.compile(r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+|"
@@ -1106,7 +1107,9 @@ class _Finder:
         return None
 
     def _of_country(self, position: int) -> str | None:
-        match = _OF_STATE.match(self.text[position:position + 60])
+        """The state of "... of Finland", "... of the Republic of Colombia" right after ``position``."""
+        window = self.text[position:position + 80]
+        match = _OF_FORMAL_STATE.match(window) or _OF_STATE.match(window)
         if match is None:
             return None
         words = match.group(1).split()

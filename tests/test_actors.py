@@ -252,3 +252,13 @@ def test_actors_two_bodies_joined_by_a_title_are_two_organisations():
 def test_actors_a_titled_surname_is_the_full_name_found_later_by_given_name():
     rows = mentions_of("Liz Sherwood-Randall led a delegation. Later Dr. Sherwood-Randall met the mayor.")
     assert ["Liz Sherwood-Randall"] * 2 == rows.actor.tolist()
+
+
+@pytest.mark.parametrize(("text", "actor", "country"), [
+    ("President Joe Biden met President Sauli Niinistö of the Republic of Finland.", "Sauli Niinistö", "FIN"),
+    ("He met President Iván Duque Márquez of the Republic of Colombia.", "Iván Duque Márquez", "COL"),
+])
+def test_actors_of_the_republic_of_a_state_gives_the_country(text, actor, country):
+    actors = mentions_of(text)
+    row = actors[actors.actor == actor].iloc[0]
+    assert country == crisislens.parse(text, published="2022-02-13").actors.set_index("actor").country[row.actor]
