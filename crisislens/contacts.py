@@ -360,6 +360,7 @@ def extract_contacts(text: str, sentences: Sequence[Sentence], mentions: Sequenc
             if form == "noun" and found and _refers_back(text, sentence, match) and not (
                     home is not None and _talks_of_home(text, match, here, home, lexicon)):
                 _join_list(text, sentence, match, here, found, cues)
+                _place_the_last(text, sentence, match, here, found, calendar, cues)
                 continue
             if (form == "noun" and not found and _THIS.search(text, sentence.start, match.start())
                     and not _INTRODUCES_PARTIES.match(text, match.end())):
@@ -662,6 +663,22 @@ def _talks_of_home(text: str, match: re.Match[str], here: Sequence[Mention], hom
 _PEACE = re.compile(r"\bpeace\s+$", re.IGNORECASE)
 _TALKS_OF = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?")  # "Iran talks", "Iran nuclear talks"
 _WITH_STATE = re.compile(r"\s+with\s+(?:the\s+)?")
+
+
+def _place_the_last(text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
+                    found: list[Contact], calendar: frozenset[str], cues: _Cues) -> None:
+    """ "Blinken said after his meeting ... in Hawaii": a noun that refers to an earlier contact gives it
+    the place it names, if it had none: the last contact of the person named before the noun (else the
+    last contact)."""
+    place = _Clause.of(text, sentence, match, here, calendar, cues).place
+    if place is None:
+        return
+    person = next((m.actor.actor_id for m in reversed(here) if m.end <= match.start() and m.actor.kind == "person"),
+                  None)
+    index = next((i for i in range(len(found) - 1, -1, -1)
+                  if person is None or person in {p.actor_id for p in found[i].parties}), None)
+    if index is not None and found[index].location is None:
+        found[index] = dataclasses.replace(found[index], location=place)
 
 
 def _names_the_last(text: str, sentence: Sentence, match: re.Match[str], found: list[Contact],

@@ -91,6 +91,7 @@ def test_contacts_seed_acceptance():
             ("Olaf Scholz", "Vladimir Putin")} <= set(by_pair)
     talks = contacts[(contacts.actor1 == "Antony Blinken")]
     assert {"held"} == set(talks.status) and {pd.Timestamp("2022-02-12")} == set(talks.date)
+    assert {"Hawaii"} == set(talks.location)  # "after his meeting ... in Hawaii", four sentences later
     call = contacts[(contacts.actor1 == "Joe Biden") & (contacts.actor2 == "Vladimir Putin")].iloc[0]
     assert ("call", "held", pd.Timestamp("2022-02-12"), 60.0) == (call.kind, call.status, call.date,
                                                                  call.duration_minutes)
@@ -556,3 +557,12 @@ def test_contacts_welcoming_a_guest_to_a_place_and_a_dash_ends_a_clause():
     dashed = contacts_of("Secretary Antony Blinken said it — and on Thursday — President Joe Biden will welcome "
                          "Chancellor Olaf Scholz to the White House.", published="2022-02-01")
     assert [("Joe Biden", "Olaf Scholz")] == list(zip(dashed.actor1, dashed.actor2, strict=True))
+
+
+def test_contacts_a_noun_that_refers_back_gives_the_contact_its_place():
+    contacts = contacts_of("Antony Blinken held talks with Japan on Saturday. Russia massed troops. Blinken spoke "
+                           "after his meeting in Hawaii.", published="2022-02-13")
+    assert {"Hawaii"} == set(contacts.location)
+    kept = contacts_of("Antony Blinken held talks with Japan in Tokyo on Saturday. Blinken spoke after his meeting "
+                       "in Hawaii.", published="2022-02-13")
+    assert {"Tokyo"} == set(kept.location)  # a place of its own is kept
