@@ -54,6 +54,7 @@ _WITH_AFTER = re.compile(r"\s+with\s")
 _OBJECT_OF_WITH = re.compile(r"\bwith\s+[^,;:.—–\n!?]{0,50}$")
 _ASKING = re.compile(r"\s*(?:(?:and|so|but|okay|ok|well)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|"
                      r"shall|may|might|has|have|had|what|how|why|when|where|who|whom|which)\b", re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|today['’]s|yesterday['’]s|her|his|their)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
@@ -668,15 +669,17 @@ _WITH_STATE = re.compile(r"\s+with\s+(?:the\s+)?")
 def _place_the_last(text: str, sentence: Sentence, match: re.Match[str], here: list[Mention],
                     found: list[Contact], calendar: frozenset[str], cues: _Cues) -> None:
     """ "Blinken said after his meeting ... in Hawaii": a noun that refers to an earlier contact gives it
-    the place it names, if it had none: the last contact of the person named before the noun (else the
-    last contact)."""
+    the place it names, if it had none: the last contact (not a call) of the person named before a
+    possessive noun ("his meeting")."""
     place = _Clause.of(text, sentence, match, here, calendar, cues).place
     if place is None:
         return
     person = next((m.actor.actor_id for m in reversed(here) if m.end <= match.start() and m.actor.kind == "person"),
                   None)
-    index = next((i for i in range(len(found) - 1, -1, -1)
-                  if person is None or person in {p.actor_id for p in found[i].parties}), None)
+    if person is None or not _OWNED.search(text, sentence.start, match.start()):
+        return  # "the talks in Vienna": which contact is meant is not known
+    index = next((i for i in range(len(found) - 1, -1, -1) if person in {p.actor_id for p in found[i].parties}
+                  and found[i].kind not in ("call", "video call", "message")), None)
     if index is not None and found[index].location is None:
         found[index] = dataclasses.replace(found[index], location=place)
 
