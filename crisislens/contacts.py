@@ -425,7 +425,7 @@ def _title_contact(title: str, people: Sequence[tuple[int, int, Actor]], found: 
     kind = "meeting" if cues.title_event.fullmatch(words) else terms.get(_term_key(words, cues), ("meeting", "noun"))[0]
     ahead = cues.title_ahead.search(title, 0, event.start()) is not None
     status = "planned" if ahead else "held"
-    day = None if ahead or published is None else DateMention(0, 0, "", published, "published", published, "past")
+    day = None if ahead or published is None else _published_day(published)
     ids = {p.actor_id for p in people}
     for i, contact in enumerate(found):
         if ids <= {p.actor_id for p in contact.parties}:
@@ -492,8 +492,8 @@ def _situated(contact: Contact, text: str, sentence: Sentence, match: re.Match[s
     """``contact`` placed in time and among the contacts before it."""
     if contact.date is None and published is not None and _BEING_THERE.match(match.group("term")):
         # "Samantha Power is on the ground in Poland": there on the day the text was published
-        contact = dataclasses.replace(contact, date=DateMention(
-            match.start(), match.start(), "", published, "published", published, "present"), date_source="published")
+        contact = dataclasses.replace(contact, date=_published_day(published, match.start(), "present"),
+                                      date_source="published")
     during = (previous is not None and previous.sentence_id is not None
               and previous.sentence_id >= sentence.sentence_id - 1 and cues.same_time.match(text, sentence.start))
     if during and contact.date is None and previous.date is not None \
@@ -613,18 +613,17 @@ def _hosts_a_guest(text: str, match: re.Match[str], here: list[Mention]) -> bool
 
 def _with_parties(found: list[Contact], parties: Sequence[Actor],
                   seen: dict[frozenset[str], list[int]]) -> list[Contact]:
-    """The contacts of ``found`` with exactly these parties, by an index kept up to date in ``seen``
-    (indexes by party ids, and ``seen[frozenset()]`` holding how many contacts are indexed): checking
-    each new contact against every earlier one would take time that grows with the square of their
-    number. A contact whose parties were changed after it was indexed (a list joined to it) is found
-    under its old parties too; ``_same`` compares the parties again."""
+    """The contacts of ``found`` that may have exactly these parties, by an index of party ids kept in
+    ``seen`` (``seen[frozenset()]`` holds how many contacts are indexed): checking each new contact
+    against every earlier one would take time that grows with the square of their number. Only the last
+    contact can still gain parties (a list joined to it), so it is indexed once another follows it and
+    is always returned meanwhile; ``_same`` compares the parties."""
     done = seen.setdefault(frozenset(), [0])
-    for i in range(done[0], len(found)):
+    for i in range(done[0], len(found) - 1):
         seen.setdefault(frozenset(p.actor_id for p in found[i].parties), []).append(i)
-    done[0] = len(found)
+    done[0] = max(done[0], len(found) - 1)
     indexes = seen.get(frozenset(p.actor_id for p in parties), [])
-    changed = [i for i, c in enumerate(found[-3:], max(0, len(found) - 3))]  # recently joined lists
-    return [found[i] for i in sorted(set(indexes) | set(changed))]
+    return [found[i] for i in indexes] + found[-1:]
 
 
 def _same(contact: Contact, other: Contact) -> bool:
@@ -895,7 +894,7 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
             return [people[-1].actor]
     clause_start = _clause_start(text, sentence, start)
     in_clause = [m for m in before if m.start >= clause_start
-                 and not _OBJECT_OF_WITH.search(text, max(sentence.start, m.start - 60), m.start)]
+                 and not _with_object(text, sentence, m)]
     if previous is not None and (
             (not in_clause and cues.collective.search(text, clause_start, start))
             or cues.collective_named.search(text, clause_start, start)):
@@ -914,7 +913,7 @@ def _subjects(text: str, sentence: Sentence, start: int, form: str, before: list
         # "He was meeting with Ukrainian officials": the last person named before (not a transcript label),
         # not whom a contact was with ("Following a meeting with Secretary General Stoltenberg, she met ...")
         people = [m for m in earlier if m.end <= start and m.actor.kind == "person" and _named(m) and m.via != "label"
-                  and not _OBJECT_OF_WITH.search(text, max(sentence.start, m.start - 60), m.start)]
+                  and not _with_object(text, sentence, m)]
         return [people[-1].actor] if people else []
     subject = _subject(text, sentence, start, before, cues) if before else None
     return [subject] if subject is not None else []
@@ -1021,8 +1020,19 @@ def _date_readout(found: list[Contact], sentences: Sequence[Sentence], published
     opening = {s.sentence_id for s in sentences[:2]}
     if first.status != "held" or first.date is not None or first.sentence_id not in opening:
         return found
-    day = DateMention(first.start, first.start, "", published, "published", published, "past")
+    day = _published_day(published, first.start)
     return [dataclasses.replace(first, date=day, date_source="published"), *found[1:]]
+
+
+def _with_object(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """Whether ``mention`` is whom a contact was with ("a meeting with Secretary General Stoltenberg"):
+    such a party is not the subject of a later contact term."""
+    return _OBJECT_OF_WITH.search(text, max(sentence.start, mention.start - 60), mention.start) is not None
+
+
+def _published_day(published: datetime.date, position: int = 0, tense: str = "past") -> DateMention:
+    """The publication day as the date of a contact the text gives no date (``date_text`` empty)."""
+    return DateMention(position, position, "", published, "published", published, tense)
 
 
 def _clause_start(text: str, sentence: Sentence, position: int) -> int:
@@ -1048,7 +1058,7 @@ def _subject(text: str, sentence: Sentence, position: int, before: list[Mention]
         candidates = [m for m in before if m.start >= clause_start] or before
     # "a bilateral meeting with President Zelenskyy, a bilateral meeting with Chancellor Scholz": whom an
     # earlier contact was with is not the subject of the next
-    candidates = [m for m in candidates if not _OBJECT_OF_WITH.search(text, max(sentence.start, m.start - 60), m.start)]
+    candidates = [m for m in candidates if not _with_object(text, sentence, m)]
     people = [m for m in candidates if m.actor.kind == "person"]
     chosen = (people or candidates)
     return chosen[0].actor if chosen else None

@@ -10,6 +10,12 @@ from crisislens.voices import title_speaker
 LEXICON = default_lexicon()
 
 
+def white_house(text, title=None, published="2022-02-18"):
+    """An article of the White House's site: a document that speaks for the United States."""
+    return crisislens.parse(crisislens.Document("doc", text, title=title, published=pd.Timestamp(published),
+                                                url="https://www.whitehouse.gov/briefing-room/x/"))
+
+
 def pairs(df):
     return sorted(tuple(sorted((a, b))) for a, b in zip(df.actor1, df.actor2, strict=True))
 
@@ -209,8 +215,7 @@ def test_madam_vice_president_calls_the_vice_president():
 
 def test_in_a_document_of_a_state_its_unmarked_officials_bodies_and_groups_are_its_own():
     def parse(text, title):
-        return crisislens.parse(crisislens.Document("doc", text, title=title, published=pd.Timestamp("2022-03-21"),
-                                                    url="https://www.whitehouse.gov/briefing-room/x/"))
+        return white_house(text, title, "2022-03-21")
     article = parse("Today, Secretary of Commerce Gina Raimondo and the National Security Council met with CEOs "
                     "of Tactical Missiles Corporation to discuss Russia's war. Russia and Ukraine were discussed. "
                     "Russia was named again.", "Readout of a Briefing of CEOs")
@@ -226,9 +231,7 @@ def test_in_a_document_of_a_state_its_unmarked_officials_bodies_and_groups_are_i
 
 def test_talks_named_by_one_foreign_state_are_the_home_states_with_it():
     def contacts(text):
-        return crisislens.parse(crisislens.Document(
-            "doc", text, title="Press Briefing by Press Secretary Jen Psaki", published=pd.Timestamp("2022-02-07"),
-            url="https://www.whitehouse.gov/briefing-room/x/")).contacts
+        return white_house(text, "Press Briefing by Press Secretary Jen Psaki", "2022-02-07").contacts
     found = contacts("Quick question on the Iran talks.")
     assert [("talks", "United States", "Iran")] == list(zip(found.kind, found.actor1, found.actor2, strict=True))
     assert contacts("The Normandy talks resumed in Paris.").pipe(lambda c: "United States" not in set(c.actor1))
@@ -238,8 +241,7 @@ def test_talks_named_by_one_foreign_state_are_the_home_states_with_it():
 
 def test_a_title_that_names_a_meeting_of_two_states_people_gives_that_contact():
     def parse(text, title):
-        return crisislens.parse(crisislens.Document("doc", text, title=title, published=pd.Timestamp("2022-03-04"),
-                                                    url="https://www.whitehouse.gov/briefing-room/x/"))
+        return white_house(text, title, "2022-03-04")
     remarks = parse("PRESIDENT BIDEN: Welcome, Mr. President. It is good to have you here.",
                     "Remarks by President Biden and President Niinistö of the Republic of Finland Before "
                     "Bilateral Meeting")
@@ -269,10 +271,7 @@ def test_a_reporters_you_to_a_press_secretary_is_the_government():
     text = ("MS. PSAKI: Good afternoon.\n\n"
             "Q: Wendy Sherman said that you came away from the talks with Russia with a better understanding.\n\n"
             "MS. PSAKI: We did.")
-    document = crisislens.Document("briefing", text, published=pd.Timestamp("2022-01-11"),
-                                   title="Press Gaggle by Press Secretary Jen Psaki",
-                                   url="https://www.whitehouse.gov/briefing-room/x/")
-    contacts = crisislens.parse(document).contacts
+    contacts = white_house(text, "Press Gaggle by Press Secretary Jen Psaki", "2022-01-11").contacts
     parties = set(contacts.actor1) | set(contacts.actor2)
     assert "Jen Psaki" not in parties
     assert {"United States", "Russia"} <= parties
@@ -281,17 +280,13 @@ def test_a_reporters_you_to_a_press_secretary_is_the_government():
 def test_we_after_what_a_spokesperson_conveys_is_the_government():
     text = ("MS. PSAKI: I can't get into more specifics, other than to convey that we are having conversations "
             "with President Emmanuel Macron about assistance.\n\nQ: Thanks.")
-    document = crisislens.Document("briefing", text, published=pd.Timestamp("2022-03-16"),
-                                   title="Press Briefing by Press Secretary Jen Psaki",
-                                   url="https://www.whitehouse.gov/briefing-room/x/")
-    contacts = crisislens.parse(document).contacts
+    contacts = white_house(text, "Press Briefing by Press Secretary Jen Psaki", "2022-03-16").contacts
     assert [("United States", "Emmanuel Macron")] == list(zip(contacts.actor1, contacts.actor2, strict=True))
 
 
 def test_home_rules_keep_foreign_officials_and_regional_groups_foreign():
     def contacts(text, title="Readout of Vice President Harris's Meeting"):
-        return crisislens.parse(crisislens.Document("d", text, title=title, published=pd.Timestamp("2022-03-11"),
-                                                    url="https://www.whitehouse.gov/x/")).contacts
+        return white_house(text, title, "2022-03-11").contacts
     ciuca = contacts("Vice President Harris met with Prime Minister Nicolae Ciuca in Bucharest on Friday.")
     assert [("Kamala Harris", "Nicolae Ciuca")] == list(zip(ciuca.actor1, ciuca.actor2, strict=True))
     caribbean = contacts("President Joe Biden met with Caribbean leaders on Friday.")
