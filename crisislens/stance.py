@@ -48,6 +48,8 @@ _SCOPE = 6
 _TOPIC_SCOPE = 15
 _MAX_REMEMBERED = 200_000
 _NEAR_SCOPE = 3
+_HELP_FAMILIES = ("aid", "support")
+"""Families whose terms an ``object`` modifier after them weakens ("support good jobs")."""
 
 
 def tone(text: str) -> tuple[float, float]:
@@ -98,6 +100,7 @@ class _Rules:
     by_first: dict[str, tuple[re.Pattern[str], tuple[str, ...]]]
     families: dict[str, tuple[str, float]]
     modifiers: dict[str, tuple[str, float]]
+    objects: dict[str, float]
     stem_sizes: tuple[int, ...]
     seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
@@ -136,9 +139,14 @@ def _rules(lexicon: Lexicon) -> _Rules:
         named = "|".join(f"(?P<t{i}>{_term_regex(t)})" for i, t in enumerate(group))
         pattern = re.compile(r"(?<!\w)(?<!\w['’-])(?:" + named + r")(?!\w|['’-]\w)", re.IGNORECASE)
         by_first[first] = (pattern, tuple(group))
-    modifiers = {r["word"].lower(): (r["kind"], float(r["factor"])) for r in lexicon.table("stance_modifiers")}
+    modifiers, objects = {}, {}
+    for row in lexicon.table("stance_modifiers"):
+        if row["kind"] == "object":
+            objects[row["word"].lower()] = float(row["factor"])
+        else:
+            modifiers[row["word"].lower()] = (row["kind"], float(row["factor"]))
     stem_sizes = tuple(sorted({len(k) - 1 for k in by_first if k.endswith("*")}))
-    return _Rules(by_first, terms, modifiers, stem_sizes)
+    return _Rules(by_first, terms, modifiers, objects, stem_sizes)
 
 
 def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
@@ -189,6 +197,12 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
                 continue  # "end the talks" does not make the talks confrontational
             weight *= factor
             applied.append(modifier)
+        if weight > 0 and family in _HELP_FAMILIES:
+            for word in _words_after(text, match.end(), _NEAR_SCOPE):
+                if word in rules.objects:
+                    weight *= rules.objects[word]  # "help schools reopen": a programme, not a partner
+                    applied.append(word)
+                    break
         found.append(StanceTerm(match.start(), match.end(), match.group(), family, round(weight, 4), tuple(applied)))
     return combine(found)
 
@@ -267,6 +281,13 @@ def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, flo
         elif distance <= _NEAR_SCOPE or (kind in ("negation", "avert") and distance <= _SCOPE):
             found.append(entry)
     return found  # type: ignore[return-value]
+
+
+def _words_after(text: str, end: int, count: int) -> list[str]:
+    """The first ``count`` words after ``end`` in the same clause, lower case."""
+    window = text[end:end + 80]
+    cut = _CLAUSE_BREAK.search(window)
+    return [w.lower() for w in _WORD.findall(window[:cut.start()] if cut else window)][:count]
 
 
 def stance_label(score: float | None, threshold: float = THRESHOLD) -> str | None:

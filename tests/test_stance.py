@@ -127,3 +127,24 @@ def test_not_only_is_no_negation_and_curly_apostrophes_match_lexicon_terms():
     terms = score_stance("They sent not only humanitarian assistance but also doctors.").terms
     assert terms and all(t.weight > 0 and "not" not in t.modifiers for t in terms)
     assert score_stance("I don’t buy that.").score == score_stance("I don't buy that.").score < 0
+
+
+def test_an_object_word_after_aid_or_support_makes_it_domestic_policy():
+    partner, programme = score_stance("We will help Ukraine."), score_stance("We will help schools reopen.")
+    assert stance_label(partner.score) == "cooperative"
+    assert stance_label(programme.score) == "neutral"
+    assert programme.terms[0].modifiers == ("schools",)
+    # only the three words after the term and in its clause count
+    assert score_stance("We will help them, and schools reopen.").score == partner.score
+    # object words leave other families alone
+    assert score_stance("They attacked schools.").terms[0].modifiers == ()
+
+
+def test_object_modifiers_come_from_the_lexicon(tmp_path):
+    terms = tmp_path / "stance_terms.csv"
+    terms.write_text("term,family,weight\nback*,support,0.6\n", encoding="utf-8")
+    modifiers = tmp_path / "stance_modifiers.csv"
+    modifiers.write_text("word,kind,factor\nfarms,object,0.1\n", encoding="utf-8")
+    lexicon = load_lexicon(terms, modifiers)
+    assert score_stance("We back farms.", lexicon=lexicon).terms[0].weight == pytest.approx(0.06)
+    assert score_stance("We back allies.", lexicon=lexicon).terms[0].weight == pytest.approx(0.6)
