@@ -1,7 +1,9 @@
 """Stance accuracy against the project's hand-labelled statements, side by side with TextBlob polarity.
 
-The development sets (seed, whitehouse, polnear) were used to write the stance lexicon; the held-out
-sets (heldout_whitehouse, heldout_polnear) were labelled afterwards and never used to tune it.
+The development sets (seed, whitehouse, polnear, whitehouse2, polnear2) were used to write the stance
+lexicon; the held-out sets (heldout2_whitehouse, heldout2_whitehouse_b, heldout2_polnear) were labelled
+afterwards, blind, and are never used to tune it (whitehouse2 and polnear2 were held out until their
+failures were read).
 
 Usage:
     python benchmarks/stance.py [--threshold T]
@@ -12,6 +14,10 @@ gold has one, as the pipeline scores a quote) with crisislens ``stance``
 and with TextBlob polarity (``tone``), turns both into labels with the same threshold (|score| below it
 is neutral) and prints accuracy and macro-F1 per set and for all sets together. TextBlob is also shown
 at the threshold that suits it best on the same items, so the comparison does not favour crisislens.
+
+Where a second person labelled items blind (``label_second`` in the gold), a second table shows how far
+the two people agree (accuracy, macro-F1, Cohen's kappa) and how crisislens and TextBlob fare against
+each of them: what a perfect score could mean on these statements.
 
 The seed set is always present; the White House and PolNeAR sets need ../shared/corpus next to the
 repository (the statements are stored as offsets and a SHA-1 of the text, never as text).
@@ -40,10 +46,13 @@ SETS = {
     "seed": ROOT / "data" / "articles",
     "whitehouse": SHARED / "whitehouse-2022q1",
     "polnear": SHARED / "polnear-dev" / "text",
-    "heldout_whitehouse": SHARED / "whitehouse-2022q1",
-    "heldout_polnear": SHARED / "polnear-dev" / "text",
+    "whitehouse2": SHARED / "whitehouse-2022q1",
+    "polnear2": SHARED / "polnear-dev" / "text",
+    "heldout2_whitehouse": SHARED / "whitehouse-2022q1",
+    "heldout2_whitehouse_b": SHARED / "whitehouse-2022q1",
+    "heldout2_polnear": SHARED / "polnear-dev" / "text",
 }
-HELD_OUT = ("heldout_whitehouse", "heldout_polnear")
+HELD_OUT = ("heldout2_whitehouse", "heldout2_whitehouse_b", "heldout2_polnear")
 """Sets labelled after the rules were written and never used to tune them."""
 
 
@@ -55,7 +64,7 @@ def load_items(name: str) -> pd.DataFrame | None:
     files = {p.name: p for p in folder.rglob("*") if p.is_file()}
     items = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["items"]
     rows, texts = [], {}
-    cues = _brat_cues(folder) if name.endswith("polnear") else {}
+    cues = _brat_cues(folder) if "polnear" in name else {}
     for item in items:
         path = files.get(item["doc"])
         if path is None:
@@ -65,7 +74,8 @@ def load_items(name: str) -> pd.DataFrame | None:
         if hashlib.sha1(span.encode("utf-8")).hexdigest() != item["sha1"]:
             raise SystemExit(f"{name}: {item['doc']} {item['start']}-{item['end']} does not match its SHA-1")
         rows.append({"set": name, "doc": item["doc"], "start": item["start"], "text": " ".join(span.split()),
-                     "cue": cues.get((item["doc"], item["start"], item["end"])), "gold": item["label"]})
+                     "cue": cues.get((item["doc"], item["start"], item["end"])), "gold": item["label"],
+                     "second": item.get("label_second")})
     return pd.DataFrame(rows)
 
 
@@ -117,10 +127,15 @@ def evaluate(data: pd.DataFrame, threshold: float) -> dict[str, float]:
     }
 
 
-def results(threshold: float = THRESHOLD) -> pd.DataFrame:
-    """One row per available set plus ``all``: the scores of :func:`evaluate`."""
+def all_items() -> pd.DataFrame:
+    """The items of every set whose documents are present, scored (:func:`scored`)."""
     frames = [f for f in (load_items(name) for name in SETS) if f is not None]
-    data = scored(pd.concat(frames, ignore_index=True))
+    return scored(pd.concat(frames, ignore_index=True))
+
+
+def results(threshold: float = THRESHOLD, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per available set plus ``development`` and ``held-out``: the scores of :func:`evaluate`."""
+    data = all_items() if data is None else data
     rows = [{"set": name, **evaluate(part, threshold)} for name, part in data.groupby("set", sort=False)]
     development = data[~data["set"].isin(HELD_OUT)]
     held_out = data[data["set"].isin(HELD_OUT)]
@@ -130,6 +145,38 @@ def results(threshold: float = THRESHOLD) -> pd.DataFrame:
     return pd.DataFrame(rows).round(3)
 
 
+def agreement(data: pd.DataFrame, threshold: float = THRESHOLD) -> pd.DataFrame:
+    """How far two people agree where a second one labelled the items blind (``label_second``), and
+    how crisislens and TextBlob fare against each of them: a human ceiling for the scores above.
+
+    One row per comparison: ``n``, ``accuracy`` (share of equal labels), ``macro_f1`` (the second label
+    scored against the first as if it were a prediction; the two directions give the same mean) and
+    Cohen's ``kappa`` (agreement beyond what the two label distributions give by chance).
+    """
+    both = data[data["second"].notna()]
+    if both.empty:
+        return pd.DataFrame()
+    stance = both["stance"].map(lambda s: stance_label(s, threshold))
+    polarity = both["polarity"].map(lambda s: stance_label(s, threshold))
+    pairs = {
+        "second annotator vs first": (both["gold"], both["second"]),
+        "crisislens vs first annotator": (both["gold"], stance),
+        "crisislens vs second annotator": (both["second"], stance),
+        "TextBlob vs first annotator": (both["gold"], polarity),
+        "TextBlob vs second annotator": (both["second"], polarity),
+    }
+    return pd.DataFrame([{"comparison": name, "n": len(both), "accuracy": float((a == b).mean()),
+                          "macro_f1": macro_f1(a, b), "kappa": cohen_kappa(a, b)}
+                         for name, (a, b) in pairs.items()]).round(3)
+
+
+def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
+    """Cohen's kappa of two label sequences of equal length."""
+    observed = float((first.values == second.values).mean())
+    expected = sum(float((first == label).mean()) * float((second == label).mean()) for label in LABELS)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help=f"neutral band (default {THRESHOLD})")
@@ -137,7 +184,12 @@ def main() -> None:
     missing = [name for name, folder in SETS.items() if not folder.exists()]
     if missing:
         print(f"skipped (documents absent): {', '.join(missing)}")
-    print(results(args.threshold).to_string(index=False))
+    data = all_items()
+    print(results(args.threshold, data).to_string(index=False))
+    agreed = agreement(data, args.threshold)
+    if len(agreed):
+        print("\nTwo annotators, where a second person labelled the items blind (a human ceiling):")
+        print(agreed.to_string(index=False))
 
 
 if __name__ == "__main__":
