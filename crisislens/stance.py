@@ -198,11 +198,10 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
             weight *= factor
             applied.append(modifier)
         if weight > 0 and family in _HELP_FAMILIES:
-            for word in _words_after(text, match.end(), _NEAR_SCOPE):
-                if word in rules.objects:
-                    weight *= rules.objects[word]  # "help schools reopen": a programme, not a partner
-                    applied.append(word)
-                    break
+            thing = _domestic_object(text, match.end(), rules.objects)
+            if thing is not None:
+                weight *= rules.objects[thing]  # "help schools reopen": a programme, not a partner
+                applied.append(thing)
         found.append(StanceTerm(match.start(), match.end(), match.group(), family, round(weight, 4), tuple(applied)))
     return combine(found)
 
@@ -283,11 +282,18 @@ def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, flo
     return found  # type: ignore[return-value]
 
 
-def _words_after(text: str, end: int, count: int) -> list[str]:
-    """The first ``count`` words after ``end`` in the same clause, lower case."""
+def _domestic_object(text: str, end: int, objects: dict[str, float]) -> str | None:
+    """The ``object`` modifier among the three words after ``end`` in the same clause, unless a name or
+    a possessive comes first ("help Ukraine's economy" helps a partner; "help the economy" does not)."""
     window = text[end:end + 80]
     cut = _CLAUSE_BREAK.search(window)
-    return [w.lower() for w in _WORD.findall(window[:cut.start()] if cut else window)][:count]
+    for word in _WORD.findall(window[:cut.start()] if cut else window)[:_NEAR_SCOPE]:
+        lower = word.lower()
+        if lower in objects:
+            return lower
+        if word[0].isupper() or lower.endswith(("'s", "’s")):
+            return None
+    return None
 
 
 def stance_label(score: float | None, threshold: float = THRESHOLD) -> str | None:

@@ -148,3 +148,8 @@ def test_object_modifiers_come_from_the_lexicon(tmp_path):
     lexicon = load_lexicon(terms, modifiers)
     assert score_stance("We back farms.", lexicon=lexicon).terms[0].weight == pytest.approx(0.06)
     assert score_stance("We back allies.", lexicon=lexicon).terms[0].weight == pytest.approx(0.6)
+
+
+def test_a_partner_named_before_the_object_word_keeps_the_aid_cooperative():
+    assert score_stance("We will help Ukraine's economy.").terms[0].modifiers == ()
+    assert score_stance("We will help the economy.").terms[0].modifiers == ("economy",)
