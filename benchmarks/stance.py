@@ -149,25 +149,27 @@ def agreement(data: pd.DataFrame, threshold: float = THRESHOLD) -> pd.DataFrame:
     """How far two people agree where a second one labelled the items blind (``label_second``), and
     how crisislens and TextBlob fare against each of them: a human ceiling for the scores above.
 
-    One row per comparison: ``n``, ``accuracy`` (share of equal labels), ``macro_f1`` (the second label
-    scored against the first as if it were a prediction; the two directions give the same mean) and
+    One row per group (development, held-out) and comparison: ``n``, ``accuracy`` (share of equal
+    labels), ``macro_f1`` (the second labels scored against the first as if they were predictions) and
     Cohen's ``kappa`` (agreement beyond what the two label distributions give by chance).
     """
-    both = data[data["second"].notna()]
-    if both.empty:
-        return pd.DataFrame()
-    stance = both["stance"].map(lambda s: stance_label(s, threshold))
-    polarity = both["polarity"].map(lambda s: stance_label(s, threshold))
-    pairs = {
-        "second annotator vs first": (both["gold"], both["second"]),
-        "crisislens vs first annotator": (both["gold"], stance),
-        "crisislens vs second annotator": (both["second"], stance),
-        "TextBlob vs first annotator": (both["gold"], polarity),
-        "TextBlob vs second annotator": (both["second"], polarity),
-    }
-    return pd.DataFrame([{"comparison": name, "n": len(both), "accuracy": float((a == b).mean()),
-                          "macro_f1": macro_f1(a, b), "kappa": cohen_kappa(a, b)}
-                         for name, (a, b) in pairs.items()]).round(3)
+    rows = []
+    for group, part in (("development", data[~data["set"].isin(HELD_OUT)]), ("held-out", data[data["set"].isin(HELD_OUT)])):
+        both = part[part["second"].notna()]
+        if both.empty:
+            continue
+        stance = both["stance"].map(lambda s: stance_label(s, threshold))
+        polarity = both["polarity"].map(lambda s: stance_label(s, threshold))
+        pairs = {
+            "second annotator vs first": (both["gold"], both["second"]),
+            "crisislens vs first annotator": (both["gold"], stance),
+            "crisislens vs second annotator": (both["second"], stance),
+            "TextBlob vs first annotator": (both["gold"], polarity),
+            "TextBlob vs second annotator": (both["second"], polarity),
+        }
+        rows += [{"set": group, "comparison": name, "n": len(both), "accuracy": float((a == b).mean()),
+                  "macro_f1": macro_f1(a, b), "kappa": cohen_kappa(a, b)} for name, (a, b) in pairs.items()]
+    return pd.DataFrame(rows).round(3)
 
 
 def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
