@@ -1,7 +1,7 @@
 """Stance accuracy against the project's hand-labelled statements, side by side with TextBlob polarity.
 
-The development sets (seed, whitehouse, polnear, whitehouse2, polnear2) were used to write the stance
-lexicon; the held-out sets (heldout2_whitehouse, heldout2_whitehouse_b, heldout2_polnear) were labelled
+The development sets (seed, whitehouse, polnear, whitehouse2, polnear2, whitehouse3, whitehouse4,
+polnear3) were used to write the stance lexicon; the held-out sets (heldout2_whitehouse, heldout2_whitehouse_b, heldout2_polnear) were labelled
 afterwards, blind, and are never used to tune it (whitehouse2 and polnear2 were held out until their
 failures were read).
 
@@ -48,6 +48,9 @@ SETS = {
     "polnear": SHARED / "polnear-dev" / "text",
     "whitehouse2": SHARED / "whitehouse-2022q1",
     "polnear2": SHARED / "polnear-dev" / "text",
+    "whitehouse3": SHARED / "whitehouse-2022q1",
+    "whitehouse4": SHARED / "whitehouse-2022q1",
+    "polnear3": SHARED / "polnear-dev" / "text",
     "heldout2_whitehouse": SHARED / "whitehouse-2022q1",
     "heldout2_whitehouse_b": SHARED / "whitehouse-2022q1",
     "heldout2_polnear": SHARED / "polnear-dev" / "text",

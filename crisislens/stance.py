@@ -10,7 +10,11 @@ Extracts, for any text (a sentence, a quote):
   change it: a negation reverses and weakens it ("did not expect progress"), an averting word reverses a
   confrontational term ("avoid a war"), a hedge weakens it ("might impose sanctions"), an intensifier
   strengthens it ("strongly condemn"), and a topic word up to fifteen words back weakens what is only
-  talked about ("discussed the threat posed by ...": reporting a threat is not making one). The weights add up to a total ``t``, and ``stance = t / (1 + |t|)``:
+  talked about ("discussed the threat posed by ...": reporting a threat is not making one). Aid, support
+  and cooperation are weakened where they are a domestic programme, not an act towards a partner: after
+  a programme word ("announced grants to help rural hospitals", unless the text names a state) or before
+  an object word ("help schools reopen", "support good jobs"). The weights add up to a total ``t``,
+  and ``stance = t / (1 + |t|)``:
   0 when nothing fired, about +-0.4 for one ordinary term, nearer +-1 the more evidence there is.
 - ``stance_terms``: what fired, so a reader sees why ("condemn (protest -0.8); solidarity (support +0.7)").
 - ``tone``: TextBlob polarity and ``subjectivity``: the numbers of TextBlob's PatternAnalyzer, from
@@ -49,6 +53,8 @@ _TOPIC_SCOPE = 15
 _MAX_REMEMBERED = 200_000
 _NEAR_SCOPE = 3
 _HELP_FAMILIES = ("aid", "support")
+_PROGRAMME_FAMILIES = ("aid", "support", "cooperate")
+"""Families whose terms a ``programme`` modifier before them weakens ("announced funding to help ...")."""
 """Families whose terms an ``object`` modifier after them weakens ("support good jobs")."""
 
 
@@ -101,6 +107,7 @@ class _Rules:
     families: dict[str, tuple[str, float]]
     modifiers: dict[str, tuple[str, float]]
     objects: dict[str, float]
+    states: re.Pattern[str] | None
     stem_sizes: tuple[int, ...]
     seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
@@ -146,7 +153,18 @@ def _rules(lexicon: Lexicon) -> _Rules:
         else:
             modifiers[row["word"].lower()] = (row["kind"], float(row["factor"]))
     stem_sizes = tuple(sorted({len(k) - 1 for k in by_first if k.endswith("*")}))
-    return _Rules(by_first, terms, modifiers, objects, stem_sizes)
+    return _Rules(by_first, terms, modifiers, objects, _state_words(lexicon), stem_sizes)
+
+
+def _state_words(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """A pattern of the names, other names and adjectives of the states in ``lexicon`` (case-sensitive:
+    "Chad", not "chad")."""
+    words = {value.strip() for row in lexicon.table("states")
+             for column in ("name", "aliases", "adjectives") for value in (row.get(column) or "").split("|")}
+    words.discard("")
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
 
 
 def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
@@ -174,6 +192,7 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
         return Stance(0.0, ())
     found: list[StanceTerm] = []
     headline: bool | None = None  # decided when a capitalised term first needs it
+    abroad: bool | None = None  # whether the text names a state, decided when a programme word first needs it
     for token in _WORD.finditer(text):
         if found and token.start() < found[-1].end:
             continue  # inside the last term ("impose severe costs")
@@ -195,6 +214,12 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
         for modifier, (kind, factor) in _modifiers_before(text, match.start(), rules.modifiers):
             if kind == "avert" and weight > 0:
                 continue  # "end the talks" does not make the talks confrontational
+            if kind == "programme":
+                if weight <= 0 or family not in _PROGRAMME_FAMILIES:
+                    continue
+                abroad = _names_a_state(text, rules) if abroad is None else abroad
+                if abroad:
+                    continue  # "announced $308 million in assistance for the people of Afghanistan"
             weight *= factor
             applied.append(modifier)
         if weight > 0 and family in _HELP_FAMILIES:
@@ -273,13 +298,20 @@ def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, flo
         distance, kind = len(words) - i, entry[1][0]
         if kind == "negation" and i + 1 < len(words) and words[i + 1] == "only":
             continue  # "not only humanitarian assistance but also ...": no negation
-        if kind == "topic":
+        if kind == "negation" and word == "little" and i and words[i - 1] == "a":
+            continue  # "a little desperate" is desperate
+        if kind in ("topic", "programme"):
             if not topic:
                 found.append(entry)
                 topic = True
         elif distance <= _NEAR_SCOPE or (kind in ("negation", "avert") and distance <= _SCOPE):
             found.append(entry)
     return found  # type: ignore[return-value]
+
+
+def _names_a_state(text: str, rules: _Rules) -> bool:
+    """Whether ``text`` names a state (or its people): aid announced for a state is no domestic programme."""
+    return rules.states is not None and rules.states.search(text) is not None
 
 
 def _domestic_object(text: str, end: int, objects: dict[str, float]) -> str | None:

@@ -153,3 +153,18 @@ def test_object_modifiers_come_from_the_lexicon(tmp_path):
 def test_a_partner_named_before_the_object_word_keeps_the_aid_cooperative():
     assert score_stance("We will help Ukraine's economy.").terms[0].modifiers == ()
     assert score_stance("We will help the economy.").terms[0].modifiers == ("economy",)
+
+
+def test_a_little_is_no_negation_but_little_is():
+    assert score_stance("He was a little desperate.").score < 0
+    assert score_stance("There was little agreement.").score < 0 < score_stance("There was agreement.").score
+
+
+def test_a_programme_announced_at_home_is_not_an_act_of_cooperation():
+    programme = score_stance("The Department announced new grants to help rural hospitals.")
+    abroad = score_stance("The Department announced new assistance for the people of Afghanistan.")
+    assert stance_label(programme.score) == "neutral"
+    assert "announced" in programme.terms[0].modifiers
+    assert stance_label(abroad.score) == "cooperative"
+    # a programme word weakens cooperation only: announced sanctions stay confrontational
+    assert stance_label(score_stance("The Treasury announced sanctions on the regime.").score) == "confrontational"

@@ -115,7 +115,7 @@ SPECS: dict[str, dict[str, Validator]] = {
         "cooperate", "consult", "agree", "aid", "support", "concede", "de-escalate", "demand", "reject", "threaten",
         "protest", "accuse", "sanction", "mobilise", "coerce", "assault", "fight"),
         "weight": _pattern(r"-?(?:0(?:\.\d+)?|1(?:\.0+)?)", "a number between -1 and 1")},
-    "stance_modifiers": {"word": _non_empty, "kind": _one_of("negation", "avert", "hedge", "intensifier", "topic", "object"),
+    "stance_modifiers": {"word": _non_empty, "kind": _one_of("negation", "avert", "hedge", "intensifier", "topic", "object", "programme"),
                          "factor": _pattern(r"-?\d+(?:\.\d+)?", "a number")},
     "figure_contexts": {"phrase": _non_empty, "category": _one_of("casualties", "displaced")},
     "figure_qualifiers": {"phrase": _non_empty, "qualifier": _one_of(
