@@ -316,16 +316,14 @@ def _names_a_state(text: str, rules: _Rules) -> bool:
 
 def _domestic_object(text: str, end: int, objects: dict[str, float]) -> str | None:
     """The ``object`` modifier among the three words after ``end`` in the same clause, unless a name or
-    a possessive comes first ("help Ukraine's economy" helps a partner; "help the economy" does not)."""
+    a possessive is among them too ("help rebuild Ukraine's economy" helps a partner; "help rebuild
+    the economy" does not)."""
     window = text[end:end + 80]
     cut = _CLAUSE_BREAK.search(window)
-    for word in _WORD.findall(window[:cut.start()] if cut else window)[:_NEAR_SCOPE]:
-        lower = word.lower()
-        if lower in objects:
-            return lower
-        if word[0].isupper() or lower.endswith(("'s", "’s")):
-            return None
-    return None
+    words = _WORD.findall(window[:cut.start()] if cut else window)[:_NEAR_SCOPE]
+    if any(word[0].isupper() or word.lower().endswith(("'s", "’s")) for word in words):
+        return None
+    return next((word.lower() for word in words if word.lower() in objects), None)
 
 
 def stance_label(score: float | None, threshold: float = THRESHOLD) -> str | None:

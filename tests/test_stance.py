@@ -168,3 +168,8 @@ def test_a_programme_announced_at_home_is_not_an_act_of_cooperation():
     assert stance_label(abroad.score) == "cooperative"
     # a programme word weakens cooperation only: announced sanctions stay confrontational
     assert stance_label(score_stance("The Treasury announced sanctions on the regime.").score) == "confrontational"
+
+
+def test_a_verb_of_domestic_policy_after_help_is_an_object_unless_a_partner_is_named():
+    assert score_stance("This will help lower prices.").terms[0].modifiers == ("lower",)
+    assert score_stance("This will help rebuild Ukraine's economy.").terms[0].modifiers == ()
