@@ -1,9 +1,10 @@
 """Stance accuracy against the project's hand-labelled statements, side by side with TextBlob polarity.
 
 The development sets (seed, whitehouse, polnear, whitehouse2, polnear2, whitehouse3, whitehouse4,
-polnear3) were used to write the stance lexicon; the held-out sets (heldout2_whitehouse, heldout2_whitehouse_b, heldout2_polnear) were labelled
-afterwards, blind, and are never used to tune it (whitehouse2 and polnear2 were held out until their
-failures were read).
+polnear3) were used to write the stance lexicon; the held-out sets (heldout2_* and heldout3_*, three files each) were labelled afterwards,
+blind, and none of their items was read to tune it (whitehouse2 and polnear2 were held out until their
+failures were read; the heldout3 files were scored once, after the last change of the session that
+labelled them).
 
 Usage:
     python benchmarks/stance.py [--threshold T]
@@ -54,8 +55,12 @@ SETS = {
     "heldout2_whitehouse": SHARED / "whitehouse-2022q1",
     "heldout2_whitehouse_b": SHARED / "whitehouse-2022q1",
     "heldout2_polnear": SHARED / "polnear-dev" / "text",
+    "heldout3_whitehouse": SHARED / "whitehouse-2022q1",
+    "heldout3_whitehouse_b": SHARED / "whitehouse-2022q1",
+    "heldout3_polnear": SHARED / "polnear-dev" / "text",
 }
-HELD_OUT = ("heldout2_whitehouse", "heldout2_whitehouse_b", "heldout2_polnear")
+HELD_OUT = ("heldout2_whitehouse", "heldout2_whitehouse_b", "heldout2_polnear",
+            "heldout3_whitehouse", "heldout3_whitehouse_b", "heldout3_polnear")
 """Sets labelled after the rules were written and never used to tune them."""
 
 
