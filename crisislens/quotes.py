@@ -335,8 +335,11 @@ class _QuoteFinder:
         return Actor("group:poll-respondents", "poll respondents", "group"), match.group("share"), match.start()
 
     def speaker_after(self, cue: _Cue) -> Mention | None:
-        """The speaker written after a cue ('," said Blinken', 'according to the Kremlin')."""
+        """The speaker written after a cue ('," said Blinken', 'according to the Kremlin'), in the cue's
+        sentence: '... he told reporters. A senior official said' is not the official's."""
         for m in self._mentions_from(cue.end):
+            if m.sentence_id > cue.sentence_id:
+                break
             if len(_WORDS.findall(self.text[cue.end:m.start])) <= 2:
                 return m
             if m.start > cue.end + 40:
@@ -491,8 +494,9 @@ class _QuoteFinder:
         return self._attribution_after(span[1], cues_by_sentence, dry=True) is not None
 
     def _attribution_after(self, end: int, cues_by_sentence: dict[int, list[_Cue]], *,
-                           dry: bool = False) -> tuple[_Cue, Actor, str] | None:
-        """'"...," Blinken said' / '"...," said Blinken' / '"...." So said Blinken.'"""
+                           dry: bool = False) -> tuple[_Cue, Actor | None, str] | None:
+        """'"...," Blinken said' / '"...," said Blinken' / '"...." So said Blinken.' (a speaker pronoun
+        that names nobody known gives the quote with no speaker: '"...," he told reporters')."""
         sentence = self.sentence_at(end)
         if sentence is None:
             return None
@@ -520,6 +524,9 @@ class _QuoteFinder:
             after = self.speaker_after(cue)
             if after is not None:
                 return cue, after.actor, after.text
+            pronoun = _PRONOUN.search(self.text, max(end, cue.start - 40), cue.start)
+            if pronoun is not None and cue.start - end > 3:
+                return cue, None, pronoun.group("p")  # '"...," he told reporters' with no one named before
         return None
 
     def _attribution_before(self, start: int, cues_by_sentence: dict[int, list[_Cue]]) -> tuple[_Cue, Actor, str] | None:

@@ -228,3 +228,12 @@ def test_quotes_seed_statement_found(speaker, kind, contains):
     found = quotes[quotes.text.str.contains(contains, regex=False)]
     innermost = found.loc[found.text.str.len().sort_values().index]
     assert [(speaker, kind)] == list(zip(innermost.speaker, innermost.kind, strict=True))[:1]
+
+
+def test_a_speaker_pronoun_that_names_nobody_keeps_the_quote_and_never_takes_the_next_sentence():
+    text = ("Talks stall\n\nHer counterpart welcomed the offer of talks. \"We are pleased that the path remains "
+            "open,\" he told reporters.\n\nA senior official said the ministry had announced new grants.")
+    quotes = crisislens.parse(text).quotes
+    pleased = quotes[quotes.text.str.startswith("We are pleased")].iloc[0]
+    assert pd.isna(pleased.speaker) and pleased.speaker_text == "he" and pleased.cue == "told"
+    assert quotes[quotes.text.str.contains("grants")].speaker.tolist() == ["senior official"]
