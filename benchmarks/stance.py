@@ -13,7 +13,8 @@ Each gold item (tests/gold/stance/*.json) is a statement labelled cooperative, n
 confrontational by a person. The benchmark scores each statement's text (with its cue word where the
 gold has one, as the pipeline scores a quote) with crisislens ``stance``
 and with TextBlob polarity (``tone``), turns both into labels with the same threshold (|score| below it
-is neutral) and prints accuracy and macro-F1 per set and for all sets together. TextBlob is also shown
+is neutral) and prints accuracy and macro-F1 per set, for the development sets together and for the
+held-out sets together. TextBlob is also shown
 at the threshold that suits it best on the same items, so the comparison does not favour crisislens.
 
 Where a second person labelled items blind (``label_second`` in the gold), a second table shows how far
@@ -163,6 +164,7 @@ def agreement(data: pd.DataFrame, threshold: float = THRESHOLD) -> pd.DataFrame:
     """
     rows = []
     for group, part in (("development", data[~data["set"].isin(HELD_OUT)]), ("held-out", data[data["set"].isin(HELD_OUT)])):
+        # only the sets with a second label count: the group may be smaller than in the main table
         both = part[part["second"].notna()]
         if both.empty:
             continue
@@ -175,7 +177,7 @@ def agreement(data: pd.DataFrame, threshold: float = THRESHOLD) -> pd.DataFrame:
             "TextBlob vs first annotator": (both["gold"], polarity),
             "TextBlob vs second annotator": (both["second"], polarity),
         }
-        rows += [{"set": group, "comparison": name, "n": len(both), "accuracy": float((a == b).mean()),
+        rows += [{"set": f"{group} ({', '.join(sorted(both['set'].unique()))})", "comparison": name, "n": len(both), "accuracy": float((a == b).mean()),
                   "macro_f1": macro_f1(a, b), "kappa": cohen_kappa(a, b)} for name, (a, b) in pairs.items()]
     return pd.DataFrame(rows).round(3)
 

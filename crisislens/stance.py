@@ -53,9 +53,12 @@ _TOPIC_SCOPE = 15
 _MAX_REMEMBERED = 200_000
 _NEAR_SCOPE = 3
 _HELP_FAMILIES = ("aid", "support")
+"""Families whose terms an ``object`` modifier after them weakens ("support good jobs")."""
 _PROGRAMME_FAMILIES = ("aid", "support", "cooperate")
 """Families whose terms a ``programme`` modifier before them weakens ("announced funding to help ...")."""
-"""Families whose terms an ``object`` modifier after them weakens ("support good jobs")."""
+_PARTNER_WORDS = frozenset({"them", "their", "they", "his", "her"})
+"""Words after an aid or support term that name whom it is for, so a following object word is theirs
+("help them rebuild", "support their recovery")."""
 
 
 def tone(text: str) -> tuple[float, float]:
@@ -108,6 +111,7 @@ class _Rules:
     modifiers: dict[str, tuple[str, float]]
     objects: dict[str, float]
     states: re.Pattern[str] | None
+    modifier_sizes: tuple[int, ...]
     stem_sizes: tuple[int, ...]
     seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
@@ -153,14 +157,16 @@ def _rules(lexicon: Lexicon) -> _Rules:
         else:
             modifiers[row["word"].lower()] = (row["kind"], float(row["factor"]))
     stem_sizes = tuple(sorted({len(k) - 1 for k in by_first if k.endswith("*")}))
-    return _Rules(by_first, terms, modifiers, objects, _state_words(lexicon), stem_sizes)
+    modifier_sizes = tuple(sorted({w.count(" ") + 1 for w in modifiers}, reverse=True))
+    return _Rules(by_first, terms, modifiers, objects, _state_words(lexicon), modifier_sizes, stem_sizes)
 
 
 def _state_words(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """A pattern of the names, other names and adjectives of the states in ``lexicon`` (case-sensitive:
-    "Chad", not "chad")."""
+    """A pattern of the names, other names and adjectives of the states in ``lexicon`` and of the places
+    that stand for them ("Kyiv", "the Kremlin"); case-sensitive: "Chad", not "chad"."""
     words = {value.strip() for row in lexicon.table("states")
              for column in ("name", "aliases", "adjectives") for value in (row.get(column) or "").split("|")}
+    words |= {row["surface"].strip() for row in lexicon.table("metonyms")}  # "support to Kyiv"
     words.discard("")
     if not words:
         return None
@@ -211,7 +217,7 @@ def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
         match, term = best
         family, weight = rules.families[term]
         applied = []
-        for modifier, (kind, factor) in _modifiers_before(text, match.start(), rules.modifiers):
+        for modifier, (kind, factor) in _modifiers_before(text, match.start(), rules.modifiers, rules.modifier_sizes):
             if kind == "avert" and weight > 0:
                 continue  # "end the talks" does not make the talks confrontational
             if kind == "programme":
@@ -278,10 +284,12 @@ def _inside_name(text: str, match: re.Match[str]) -> bool:
     return bool((before and before[-1][0].isupper()) or (after and after[0][0].isupper()))
 
 
-def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, float]]) -> list[tuple[str, tuple[str, float]]]:
-    """Modifier words before ``start`` in the same clause: topic words up to fifteen words back
-    ("discussed the threat posed by ..."; one counts), negations and averting words up to six ("did not
-    expect concrete results from the talks"), hedges and intensifiers up to three."""
+def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, float]],
+                      sizes: tuple[int, ...] = (2, 1)) -> list[tuple[str, tuple[str, float]]]:
+    """Modifier words before ``start`` in the same clause: a topic word and a programme word up to fifteen
+    words back ("discussed the threat posed by ..."; one of each counts), negations and averting words up
+    to six ("did not expect concrete results from the talks"), hedges and intensifiers up to three. A
+    modifier of several words ("in the face of") is matched whole, the longest first."""
     window = text[max(0, start - 160):start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
@@ -289,10 +297,14 @@ def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, flo
     words = [w.lower().replace("’", "'") for w in _WORD.findall(window)][-_TOPIC_SCOPE:]
     words = ["n't" if w.endswith("n't") else w for w in words]
     found = []
-    topic = False
+    seen_kinds: set[str] = set()
     for i, word in enumerate(words):
-        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else None
-        entry = (pair, modifiers[pair]) if pair in modifiers else (word, modifiers[word]) if word in modifiers else None
+        entry = None
+        for size in sizes:
+            phrase = " ".join(words[i:i + size]) if i + size <= len(words) else None
+            if phrase in modifiers:
+                entry = (phrase, modifiers[phrase])
+                break
         if entry is None:
             continue
         distance, kind = len(words) - i, entry[1][0]
@@ -301,9 +313,9 @@ def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, flo
         if kind == "negation" and word == "little" and i and words[i - 1] == "a":
             continue  # "a little desperate" is desperate
         if kind in ("topic", "programme"):
-            if not topic:
+            if kind not in seen_kinds:
                 found.append(entry)
-                topic = True
+                seen_kinds.add(kind)
         elif distance <= _NEAR_SCOPE or (kind in ("negation", "avert") and distance <= _SCOPE):
             found.append(entry)
     return found  # type: ignore[return-value]
@@ -315,13 +327,14 @@ def _names_a_state(text: str, rules: _Rules) -> bool:
 
 
 def _domestic_object(text: str, end: int, objects: dict[str, float]) -> str | None:
-    """The ``object`` modifier among the three words after ``end`` in the same clause, unless a name or
-    a possessive is among them too ("help rebuild Ukraine's economy" helps a partner; "help rebuild
-    the economy" does not)."""
+    """The ``object`` modifier among the three words after ``end`` in the same clause, unless a name, a
+    possessive or a pronoun of others is among them too ("help rebuild Ukraine's economy", "help them
+    rebuild" help a partner; "help rebuild the economy" does not)."""
     window = text[end:end + 80]
     cut = _CLAUSE_BREAK.search(window)
     words = _WORD.findall(window[:cut.start()] if cut else window)[:_NEAR_SCOPE]
-    if any(word[0].isupper() or word.lower().endswith(("'s", "’s")) for word in words):
+    if any(word[0].isupper() or word.lower().endswith(("'s", "’s")) or word.lower() in _PARTNER_WORDS
+           for word in words):
         return None
     return next((word.lower() for word in words if word.lower() in objects), None)
 

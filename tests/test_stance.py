@@ -173,3 +173,30 @@ def test_a_programme_announced_at_home_is_not_an_act_of_cooperation():
 def test_a_verb_of_domestic_policy_after_help_is_an_object_unless_a_partner_is_named():
     assert score_stance("This will help lower prices.").terms[0].modifiers == ("lower",)
     assert score_stance("This will help rebuild Ukraine's economy.").terms[0].modifiers == ()
+
+
+def test_review_cases_of_the_programme_object_and_topic_modifiers():
+    # a programme word and a topic word both count (one of each)
+    reported = score_stance("The ministers announced they had discussed the threat posed by Russia.")
+    assert reported.terms[-1].modifiers == ("discussed",)
+    # a place that stands for a state names a partner
+    assert score_stance("NATO allies are providing support to Kyiv, they announced.").terms[0].modifiers == ()
+    assert score_stance("They announced new support to Kyiv.").terms[0].modifiers == ()
+    # a pronoun of others after aid or support names a partner
+    assert score_stance("We will help them rebuild.").terms[0].modifiers == ()
+    # "in the face of" is matched whole: "the face of the earth" is no topic
+    assert "in the face of" in score_stance("We stand with them in the face of aggression.").terms[-1].modifiers
+    assert score_stance("They will wipe it off the face of the earth and destroy it.").terms[-1].modifiers == ()
+
+
+def test_review_cases_of_new_terms():
+    assert score_stance("Negotiators are hammering out the details of a ceasefire.").score > 0
+    assert score_stance("Russia may be forced to sue for peace.").score > 0
+    assert score_stance("We will fight to the end.").score < -0.3
+    assert score_stance("A warm winter is expected.").terms == ()
+
+
+def test_bundled_stance_terms_are_listed_once():
+    from crisislens.lexicon import default_lexicon
+    terms = [row["term"].lower() for row in default_lexicon().table("stance_terms")]
+    assert len(terms) == len(set(terms))
