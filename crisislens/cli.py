@@ -214,7 +214,7 @@ def summary(article: object, *, width: int = 100) -> str:
 
 
 SUMMARY_COLUMNS = {
-    "quotes": ["quote_id", "kind", "speaker", "addressee", "parent_quote_id", "text"],
+    "quotes": ["quote_id", "kind", "speaker", "addressee", "parent_quote_id", "stance", "text"],
     "figures": ["figure_id", "text", "value", "qualifier", "category", "actor", "claimed_by"],
     "contacts": ["contact_id", "kind", "status", "date", "actor1", "actor2"],
     "actors": ["actor", "kind", "country", "role", "n_mentions"],

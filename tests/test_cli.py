@@ -64,6 +64,8 @@ def test_cli_show_prints_title_date_and_sentences(capsys):
     assert "published: 2022-02-13" in out
     assert "dateline: JAKARTA" in out
     assert "Moscow denies having any such plans." in out
+    quotes_header = next(line for line in out.splitlines() if line.lstrip().startswith("quote_id"))
+    assert "stance" in quotes_header.split()
 
 
 def test_cli_show_unusable_file_exits_2(tmp_path, capsys):
