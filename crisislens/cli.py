@@ -224,6 +224,8 @@ SUMMARY_COLUMNS = {
 
 def _table_text(name: str, df: pd.DataFrame, width: int) -> str:
     shown = [c for c in SUMMARY_COLUMNS.get(name, list(df.columns)) if c in df.columns]
+    if name == "quotes" and "speaker_text" in df.columns:
+        df = df.assign(speaker=df["speaker"].fillna(df["speaker_text"]))  # "he", when no one known is named
     text_width = max(30, width - 60)
     with pd.option_context("display.width", width, "display.max_colwidth", text_width, "display.max_columns", 12):
         return df[shown].to_string(index=False)

@@ -68,6 +68,15 @@ def test_cli_show_prints_title_date_and_sentences(capsys):
     assert "stance" in quotes_header.split()
 
 
+def test_cli_show_gives_the_words_of_a_speaker_it_could_not_resolve(tmp_path, capsys):
+    article = tmp_path / "talks.txt"
+    article.write_text("Talks stall\n\n\"We are pleased that the path remains open,\" he told reporters.\n",
+                       encoding="utf-8")
+    assert 0 == main(["show", str(article)])
+    row = next(line for line in capsys.readouterr().out.splitlines() if "We are pleased" in line)
+    assert " he " in row
+
+
 def test_cli_show_unusable_file_exits_2(tmp_path, capsys):
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
     assert 2 == main(["show", str(tmp_path / "blob.txt")])
