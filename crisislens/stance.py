@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from crisislens.actors import literal_alternation
 from crisislens.lexicon import Lexicon
 from crisislens.tone import polarity_subjectivity
 
@@ -170,7 +171,7 @@ def _state_words(lexicon: Lexicon) -> re.Pattern[str] | None:
     words.discard("")
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + literal_alternation(words) + r")(?!\w)")
 
 
 def score_stance(text: str, *, lexicon: Lexicon | None = None) -> Stance:
@@ -285,11 +286,12 @@ def _inside_name(text: str, match: re.Match[str]) -> bool:
 
 
 def _modifiers_before(text: str, start: int, modifiers: dict[str, tuple[str, float]],
-                      sizes: tuple[int, ...] = (2, 1)) -> list[tuple[str, tuple[str, float]]]:
+                      sizes: tuple[int, ...]) -> list[tuple[str, tuple[str, float]]]:
     """Modifier words before ``start`` in the same clause: a topic word and a programme word up to fifteen
     words back ("discussed the threat posed by ..."; one of each counts), negations and averting words up
     to six ("did not expect concrete results from the talks"), hedges and intensifiers up to three. A
-    modifier of several words ("in the face of") is matched whole, the longest first."""
+    modifier of several words ("in the face of") is matched whole, the longest first (``sizes``: the
+    numbers of words of the modifiers, longest first)."""
     window = text[max(0, start - 160):start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
